@@ -1,0 +1,239 @@
+#include "extractor/extract.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "extractor/align.hpp"
+#include "extractor/checks.hpp"
+#include "extractor/metadata.hpp"
+#include "extractor/normalize.hpp"
+#include "extractor/record_tables.hpp"
+#include "extractor/template.hpp"
+
+namespace zfxxgk::extractor {
+namespace {
+
+constexpr std::array<const char*, 6> kSectionNumerals = {"一", "二", "三", "四", "五", "六"};
+constexpr int kMinTableScore = 3;
+
+struct Sections {
+    std::vector<int> of_table;  // section index per document table, -1 before any heading
+    std::array<std::optional<std::string>, 6> text;
+    int headings = 0;
+    bool template_outline = false;  // 三、收到和处理…申请情况: the national templates' outline
+    bool freeform_outline = false;  // 概述 / 依申请公开…: the pre-2019 outline
+};
+
+Sections read_sections(const tables::Document& doc) {
+    Sections s;
+    s.of_table.assign(doc.tables.size(), -1);
+    int current = -1;
+    for (const auto& b : doc.blocks) {
+        if (b.kind == tables::BlockKind::table) {
+            s.of_table[b.table] = current;
+            continue;
+        }
+        if (const int sec = section_of_heading(b.text); sec >= 0) {
+            current = sec;
+            ++s.headings;
+            if (!s.text[static_cast<std::size_t>(sec)]) s.text[static_cast<std::size_t>(sec)] = std::string();
+            const std::string n = normalize_label(b.text);
+            if (n.find("收到和处理") != std::string::npos) s.template_outline = true;
+            if (n.find("概述") != std::string::npos || n.find("依申请公开") != std::string::npos) s.freeform_outline = true;
+            continue;
+        }
+        if (current < 0) continue;
+        auto& text = *s.text[static_cast<std::size_t>(current)];
+        if (!text.empty()) text += '\n';
+        text += b.text;
+    }
+    return s;
+}
+
+// Which template's version of a table the labels show: the one with more marker labels; the
+// 2021 table 3 is told by its split （六）其他处理 rows, and the 2019 one by their absence.
+const TemplateSpec* decide_table_template(int number, const tables::Document& doc, const std::vector<int>& doc_tables) {
+    if (doc_tables.empty()) return nullptr;
+    int best = 0;
+    const TemplateSpec* winner = nullptr;
+    bool tie = false;
+    for (const TemplateSpec* t : all_templates()) {
+        const TableSpec& spec = t->tables[static_cast<std::size_t>(number - 2)];
+        if (spec.markers.empty()) continue;
+        int count = 0;
+        for (int d : doc_tables) count += marker_count(spec, doc.tables[static_cast<std::size_t>(d)]);
+        if (count > best) {
+            best = count;
+            winner = t;
+            tie = false;
+        } else if (count == best && count > 0) {
+            tie = true;
+        }
+    }
+    if (tie) return nullptr;
+    if (number == 3 && winner == nullptr) {
+        // no split （六） rows: the 2019 single row, if （六）其他处理 is there with values of its own
+        const TableSpec& spec19 = template_2019().tables[1];
+        AlignResult probe = align_table(spec19, doc, doc_tables, false);
+        for (const auto& v : probe.values) {
+            if (v.path == "applications.outcomes.other.unsplit.total" && v.status != ValueStatus::missing) {
+                return &template_2019();
+            }
+        }
+    }
+    return winner;
+}
+
+Warning place_warning(const PendingWarning& w, const std::vector<BuiltTable>& built) {
+    Warning out{w.code, w.message, -1, -1};
+    if (w.at) {
+        out.table = w.at->table;
+        out.row = built[static_cast<std::size_t>(w.at->table)].places[static_cast<std::size_t>(w.at->row)]
+                      [static_cast<std::size_t>(w.at->slot)].row;
+    }
+    return out;
+}
+
+}  // namespace
+
+tables::TextOptions text_options() {
+    tables::TextOptions o;
+    o.is_heading = [](std::string_view line) { return section_of_heading(line) >= 0; };
+    return o;
+}
+
+Record extract_document(const tables::Document& doc, Source source, std::vector<Warning> input_warnings) {
+    Record rec;
+    rec.source = std::move(source);
+    rec.warnings = std::move(input_warnings);
+
+    const Sections sections = read_sections(doc);
+    rec.sections = sections.text;
+
+    // Metadata
+    const Metadata meta = read_metadata(doc);
+    rec.title = meta.title;
+    rec.published = meta.published;
+    if (meta.agency_as_written) {
+        rec.agency_as_written = meta.agency_as_written;
+        rec.agency = normalize_name(*meta.agency_as_written);
+    }
+    rec.year = meta.title_year ? meta.title_year : meta.period_year;
+    if (meta.title_year && meta.period_year && *meta.title_year != *meta.period_year) {
+        rec.warnings.push_back({"year_conflict", "the title says " + std::to_string(*meta.title_year) +
+                                                     ", the statistics period " + std::to_string(*meta.period_year) +
+                                                     "; the title's year is used", -1, -1});
+    }
+    if (!rec.year) rec.warnings.push_back({"year_missing", "neither the title nor a 统计期限 sentence names the year reported on", -1, -1});
+    if (!rec.agency) rec.warnings.push_back({"agency_missing", "no title naming the issuing body was found", -1, -1});
+
+    // Which document tables are which template table
+    std::array<std::vector<int>, 3> assigned;
+    for (std::size_t t = 0; t < doc.tables.size(); ++t) {
+        int best = 0, best_table = -1;
+        for (const TemplateSpec* tpl : all_templates()) {
+            for (const auto& spec : tpl->tables) {
+                const int score = match_score(spec, doc.tables[t]);
+                if (score > best) {
+                    best = score;
+                    best_table = spec.number;
+                }
+            }
+        }
+        if (best >= kMinTableScore) assigned[static_cast<std::size_t>(best_table - 2)].push_back(static_cast<int>(t));
+    }
+    const bool any_table = std::any_of(assigned.begin(), assigned.end(), [](const auto& v) { return !v.empty(); });
+
+    std::vector<std::vector<SlotRef>> value_slots(doc.tables.size()), label_slots(doc.tables.size());
+    std::vector<AlignResult> results;
+    std::array<const TableSpec*, 3> used{};
+    if (any_table) {
+        const TemplateSpec* t2 = decide_table_template(2, doc, assigned[0]);
+        const TemplateSpec* t3 = decide_table_template(3, doc, assigned[1]);
+        const TemplateSpec* overall = t2 != nullptr ? t2 : t3;
+        if (overall == nullptr) {
+            overall = &template_2021();
+            rec.warnings.push_back({"template_inferred",
+                                    "no label tells the 2019 template from the 2021 one; the 2021 template is assumed", -1, -1});
+        }
+        if (t2 != nullptr && t3 != nullptr && t2 != t3) {
+            rec.warnings.push_back({"template_mixed", "table 2 follows the " + std::string(t2->id) +
+                                                          " template and table 3 the " + std::string(t3->id) +
+                                                          " template; each is read with its own", -1, -1});
+        }
+        rec.template_id = std::string(overall->id);
+        const std::array<const TemplateSpec*, 3> per_table = {t2 ? t2 : overall, t3 ? t3 : overall, overall};
+        const std::size_t last_block_table = !doc.blocks.empty() && doc.blocks.back().kind == tables::BlockKind::table
+                                                 ? doc.blocks.back().table
+                                                 : doc.tables.size();
+        for (std::size_t n = 0; n < 3; ++n) {
+            const TableSpec& spec = per_table[n]->tables[n];
+            used[n] = &spec;
+            if (assigned[n].empty()) {
+                results.push_back(missing_table(spec));
+                rec.warnings.push_back({"table_missing", "table " + std::to_string(spec.number) + " (" +
+                                                             std::string(kSectionNumerals[static_cast<std::size_t>(spec.number - 1)]) +
+                                                             ") was not found in the document", -1, -1});
+                continue;
+            }
+            const bool truncated = static_cast<std::size_t>(assigned[n].back()) == last_block_table;
+            results.push_back(align_table(spec, doc, assigned[n], truncated));
+            for (const auto& r : results.back().value_slots) value_slots[static_cast<std::size_t>(r.table)].push_back(r);
+            for (const auto& r : results.back().row_label_slots) label_slots[static_cast<std::size_t>(r.table)].push_back(r);
+        }
+    } else {
+        rec.template_id = sections.freeform_outline && !sections.template_outline ? "freeform" : "unknown";
+        if (rec.template_id == "unknown" && sections.template_outline) {
+            rec.warnings.push_back({"table_missing", "the report follows a national template's outline but none of its tables was found", -1, -1});
+        }
+    }
+
+    // The record's tables: every document table, with the places of its slots.
+    std::vector<BuiltTable> built;
+    built.reserve(doc.tables.size());
+    for (std::size_t t = 0; t < doc.tables.size(); ++t) {
+        built.push_back(build_record_table(doc.tables[t], static_cast<int>(t), value_slots[t], label_slots[t]));
+        const int sec = sections.of_table[t];
+        if (sec >= 0) built.back().table.section = kSectionNumerals[static_cast<std::size_t>(sec)];
+    }
+
+    for (auto& result : results) {
+        for (auto& v : result.values) {
+            Value value;
+            value.path = std::move(v.path);
+            value.number = v.number;
+            value.provenance.raw = std::move(v.raw);
+            value.provenance.status = v.status;
+            value.provenance.inferred = v.inferred;
+            value.provenance.unit = std::move(v.unit);
+            if (v.at) {
+                const SlotPlace& p = built[static_cast<std::size_t>(v.at->table)].places[static_cast<std::size_t>(v.at->row)]
+                                          [static_cast<std::size_t>(v.at->slot)];
+                value.provenance.table = v.at->table;
+                value.provenance.row = p.row;
+                value.provenance.col = p.col;
+            }
+            rec.values.push_back(std::move(value));
+        }
+        for (const auto& w : result.warnings) rec.warnings.push_back(place_warning(w, built));
+        for (const auto& u : result.unplaced) {
+            const SlotPlace& p = built[static_cast<std::size_t>(u.at.table)].places[static_cast<std::size_t>(u.at.row)]
+                                      [static_cast<std::size_t>(u.at.slot)];
+            rec.unplaced.push_back({u.at.table, p.row, p.col, u.raw, u.reason});
+        }
+    }
+    for (const auto& d : doc.diagnostics) {
+        rec.warnings.push_back({d.code, "line " + std::to_string(d.pos.line) + ": " + d.message, -1, -1});
+    }
+    for (auto& b : built) rec.tables.push_back(std::move(b.table));
+    if (any_table) rec.checks = run_checks(rec, used[1], used[2]);
+    return rec;
+}
+
+Record extract_text(std::string_view utf8_text, Source source, std::vector<Warning> input_warnings) {
+    const tables::Document doc = tables::parse_text(utf8_text, text_options());
+    source.form = "text";
+    return extract_document(doc, std::move(source), std::move(input_warnings));
+}
+
+}  // namespace zfxxgk::extractor

@@ -1,0 +1,22 @@
+#pragma once
+// Document → report record: sections, metadata, template detection, alignment, checks.
+#include <string_view>
+#include <vector>
+
+#include "extractor/record.hpp"
+#include "tables/document.hpp"
+#include "tables/flattened.hpp"
+
+namespace zfxxgk::extractor {
+
+// The options the flattened-text parser needs from the extractor (its section headings).
+tables::TextOptions text_options();
+
+// `input_warnings` are problems found before parsing (replaced bytes, …); they lead the
+// record's warnings.
+Record extract_document(const tables::Document& doc, Source source, std::vector<Warning> input_warnings = {});
+
+// Flattened or plain text (UTF-8) → record.
+Record extract_text(std::string_view utf8_text, Source source, std::vector<Warning> input_warnings = {});
+
+}  // namespace zfxxgk::extractor

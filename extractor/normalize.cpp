@@ -1,0 +1,177 @@
+#include "extractor/normalize.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <unordered_map>
+
+namespace zfxxgk::extractor {
+namespace {
+
+class Normalizer {
+public:
+    Normalizer() {
+        UErrorCode status = U_ZERO_ERROR;
+        nfkc_ = icu::Normalizer2::getNFKCInstance(status);
+        if (U_FAILURE(status)) nfkc_ = nullptr;
+        status = U_ZERO_ERROR;
+        t2s_.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+        if (U_FAILURE(status)) t2s_.reset();
+    }
+
+    icu::UnicodeString nfkc_t2s(std::string_view s) {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+        if (nfkc_ != nullptr) {
+            UErrorCode status = U_ZERO_ERROR;
+            icu::UnicodeString n = nfkc_->normalize(u, status);
+            if (U_SUCCESS(status)) u = std::move(n);
+        }
+        if (t2s_ && !is_ascii(s)) t2s_->transliterate(u);
+        return u;
+    }
+
+    std::unordered_map<std::string, std::string> label_cache;
+    std::unordered_map<std::string, std::string> name_cache;
+
+private:
+    static bool is_ascii(std::string_view s) {
+        for (unsigned char c : s) {
+            if (c >= 0x80) return false;
+        }
+        return true;
+    }
+    const icu::Normalizer2* nfkc_ = nullptr;
+    std::unique_ptr<icu::Transliterator> t2s_;
+};
+
+Normalizer& normalizer() {
+    thread_local Normalizer n;
+    return n;
+}
+
+constexpr std::size_t kCacheCap = 1 << 16;
+
+bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
+
+UChar32 unify(UChar32 c) {
+    switch (c) {
+        case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x300C: case 0x300D: case 0x300E:
+        case 0x300F: case 0x2018: case 0x2019: case 0xFF02: case 0x0027:
+            return '"';
+        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+        case 0xFE58: case 0xFE63: case 0xFF0D: case 0x30FC:
+            return '-';
+        case 0x3010: case 0x3014: case 0x3016:  // 【 〔 〖
+            return '(';
+        case 0x3011: case 0x3015: case 0x3017:
+            return ')';
+        case 0x3001:  // 、 stays: it is part of numbering
+        default:
+            return c;
+    }
+}
+
+std::string to_utf8(const icu::UnicodeString& u) {
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+template <typename Map, typename F>
+const std::string& cached(Map& map, std::string_view key, F&& compute) {
+    auto it = map.find(std::string(key));
+    if (it != map.end()) return it->second;
+    if (map.size() >= kCacheCap) map.clear();
+    return map.emplace(std::string(key), compute()).first->second;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+constexpr std::string_view kChineseDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+// Length of a run of Chinese numerals at the start of s (bytes).
+std::size_t chinese_numeral_prefix(std::string_view s) {
+    std::size_t n = 0;
+    for (;;) {
+        bool found = false;
+        for (auto d : kChineseDigits) {
+            if (starts_with(s.substr(n), d)) {
+                n += d.size();
+                found = true;
+                break;
+            }
+        }
+        if (!found) return n;
+    }
+}
+
+}  // namespace
+
+std::string normalize_label(std::string_view label) {
+    Normalizer& n = normalizer();
+    return cached(n.label_cache, label, [&] {
+        icu::UnicodeString u = n.nfkc_t2s(label);
+        icu::UnicodeString out;
+        for (int32_t i = 0; i < u.length();) {
+            const UChar32 c = u.char32At(i);
+            i += U16_LENGTH(c);
+            if (!is_space(c)) out.append(unify(c));
+        }
+        return to_utf8(out);
+    });
+}
+
+std::string normalize_name(std::string_view name) {
+    Normalizer& n = normalizer();
+    return cached(n.name_cache, name, [&] {
+        icu::UnicodeString u = n.nfkc_t2s(name);
+        icu::UnicodeString out;
+        for (int32_t i = 0; i < u.length();) {
+            const UChar32 c = u.char32At(i);
+            i += U16_LENGTH(c);
+            if (!is_space(c)) out.append(c);
+        }
+        return to_utf8(out);
+    });
+}
+
+LabelKey label_key(std::string_view s) {
+    LabelKey key;
+    std::size_t skip = 0;
+    if (std::size_t n = chinese_numeral_prefix(s); n > 0 && starts_with(s.substr(n), "、")) {
+        skip = n + std::string_view("、").size();
+        key.level = 1;
+    } else if (starts_with(s, "(")) {
+        const std::size_t n = chinese_numeral_prefix(s.substr(1));
+        if (n > 0 && s.size() > 1 + n && s[1 + n] == ')') {
+            skip = n + 2;
+            key.level = 2;
+        }
+    } else {
+        std::size_t d = 0;
+        while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
+        if (d > 0 && d < s.size() && (s[d] == '.' || starts_with(s.substr(d), "、"))) {
+            skip = d + (s[d] == '.' ? 1 : std::string_view("、").size());
+            key.level = 3;
+        }
+    }
+    key.number = std::string(s.substr(0, skip));
+    if (key.level == 3) key.number = std::string(s.substr(0, skip - (s[skip - 1] == '.' ? 1 : 3))) + ".";
+    int depth = 0;
+    for (char c : s.substr(skip)) {
+        if (c == '(') {
+            ++depth;
+        } else if (c == ')') {
+            if (depth > 0) --depth;
+        } else if (depth == 0) {
+            key.body.push_back(c);
+        }
+    }
+    return key;
+}
+
+int numbering_level(std::string_view label) { return label_key(normalize_label(label)).level; }
+
+}  // namespace zfxxgk::extractor
