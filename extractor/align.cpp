@@ -345,6 +345,7 @@ private:
                                        st.run_together->ref, false};
                         out_.values.push_back(std::move(v));
                     }
+                    out_.value_slots.push_back(st.run_together->ref);  // the cell holds values, whatever else
                     warn("value_ambiguous", "cells of row " + row_name(r) + " run together with their label (\"" +
                                                 *st.run_together->text + "\"); digits are not split by guesswork",
                          st.run_together);

@@ -59,6 +59,7 @@ BuiltTable build_record_table(const tables::Grid& grid, int index, const std::ve
         std::size_t leading_covered = 0;
         bool seen_origin = false;
         std::pair<int, int> last_owner{-1, -1};
+        bool rec_has_row_label = false;
         auto start_row = [&] {
             if (!exact) resolve_label(rec.label, leading_covered, prev_label);
             if (!rec.label.empty()) prev_label = rec.label;
@@ -66,6 +67,7 @@ BuiltTable build_record_table(const tables::Grid& grid, int index, const std::ve
             rec = RecordRow{};
             in_cells = false;
             leading_covered = 0;
+            rec_has_row_label = false;
         };
         for (std::size_t s = 0; s < row.slots.size(); ++s) {
             const auto& slot = row.slots[s];
@@ -86,11 +88,18 @@ BuiltTable build_record_table(const tables::Grid& grid, int index, const std::ve
                 continue;
             }
             seen_origin = true;
-            if (!exact && grid.positions == tables::Positions::stream && contains(row_label_slots, ref) &&
-                (!rec.label.empty() || !rec.cells.empty())) {
+            // A stream grid has no row boundaries of its own: every row label starts a row, and
+            // so does any other label after a row label.
+            const bool row_label = grid.positions == tables::Positions::stream && contains(row_label_slots, ref);
+            if (grid.positions == tables::Positions::stream && (!rec.label.empty() || !rec.cells.empty()) &&
+                (row_label || (rec_has_row_label && !contains(value_slots, ref) &&
+                               tables::read_cell_value(slot.text).kind == tables::CellKind::text))) {
                 start_row();
             }
-            const bool value = contains(value_slots, ref) || tables::read_cell_value(slot.text).kind != tables::CellKind::text;
+            rec_has_row_label = rec_has_row_label || row_label;
+            // a row's cells start at its first value; a blank starts them only when read as a value
+            const auto kind = tables::read_cell_value(slot.text).kind;
+            const bool value = contains(value_slots, ref) || (kind != tables::CellKind::text && kind != tables::CellKind::blank);
             if (!in_cells && value && !(rec.label.empty() && slot.text.empty() && exact)) in_cells = true;
             if (in_cells) {
                 places[s] = {static_cast<int>(out.table.rows.size()), static_cast<int>(rec.cells.size())};

@@ -99,7 +99,7 @@ TableSpec active_disclosure_2021() {
     };
     t.rows = {
         {"regulations", "规章", {}, 0},
-        {"normative_documents", "行政规范性文件", {"规范性文件"}, 0},
+        {"normative_documents", "行政规范性文件", {}, 0},
         {"licensing", "行政许可", {}, 1},
         {"penalty", "行政处罚", {}, 1},
         {"coercion", "行政强制", {}, 1},
@@ -125,7 +125,7 @@ TableSpec active_disclosure_2019() {
     };
     t.rows = {
         {"regulations", "规章", {}, 0},
-        {"normative_documents", "规范性文件", {"行政规范性文件"}, 0},
+        {"normative_documents", "规范性文件", {}, 0},
         {"other_documents", "其他主动公开文件", {}, 0, true},
         {"licensing", "行政许可", {}, 1},
         {"other_services", "其他对外管理服务事项", {}, 1},

@@ -256,9 +256,9 @@ private:
 
     // `a | b | | c |` rows. Leading pipes before the first text are covered slots (or one
     // Markdown-style decoration pipe when the table's first line starts with one); whitespace
-    // between two pipes inside the row is a blank cell; the pipes after the row's last text are
-    // covered slots, unless they are all separated by whitespace (`| | |`), which reads as blank
-    // cells. A row whose closing pipe wrapped onto the next line is joined with it.
+    // between two pipes inside the row is a blank cell; pipes after the row's last text are
+    // covered slots when written as a run (`| ||`), blank cells when separated by whitespace
+    // (`| | |`). A row whose closing pipe wrapped onto the next line is joined with it.
     void rows_per_line(std::size_t begin, std::size_t end, Grid& grid) {
         grid.positions = Positions::as_given;
         const bool decoration = lines_[begin].trimmed.front() == '|';
@@ -309,7 +309,7 @@ private:
                 ++trailing;
                 if (p > last + 1 && pieces[p].first.empty()) adjacent = true;
             }
-            const bool blanks = trailing >= 2 && !adjacent;
+            const bool blanks = !adjacent;
             for (std::size_t p = 0; p < trailing; ++p) {
                 row.slots.push_back(blanks ? origin("", row.pos) : covered(row.pos));
             }

@@ -29,9 +29,9 @@ case_() {
   if [ "$err_golden" = - ]; then
     [ -s "$err" ] && { echo "FAIL $name: stderr not empty:"; head -5 "$err"; ok=0; }
   else
-    cmp -s "$err" "$dir/$err_golden" || { echo "FAIL $name: stderr differs:"; diff "$dir/$err_golden" "$err" | head -10; ok=0; }
+    cmp -s "$err" "$dir/$err_golden" || { echo "FAIL $name: stderr differs:"; diff "$dir/$err_golden" "$err" | cut -c1-400 | head -10; ok=0; }
   fi
-  cmp -s "$out.n" "$dir/$name" || { echo "FAIL $name: stdout differs from $dir/$name:"; diff "$dir/$name" "$out.n" | head -20; ok=0; }
+  cmp -s "$out.n" "$dir/$name" || { echo "FAIL $name: stdout differs from $dir/$name:"; diff "$dir/$name" "$out.n" | cut -c1-400 | head -20; ok=0; }
   rm -f "$out" "$out.n" "$err"
   if [ $ok = 1 ]; then passes=$((passes + 1)); else failures=$((failures + 1)); fi
 }
