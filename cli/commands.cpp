@@ -4,12 +4,14 @@
 #include <iostream>
 
 #include "cli/extract_command.hpp"
+#include "cli/labels_command.hpp"
 
 namespace zfxxgk::cli {
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
         extract_command(),
+        labels_command(),
     };
     return list;
 }

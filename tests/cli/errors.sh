@@ -76,5 +76,15 @@ touch "$tmp/file-not-dir"
 run extract "$seed" -o "$tmp/file-not-dir/sub"
 check "-o into an unusable directory: exit 1, named" bash -c "[ $rc = 1 ] && grep -q 'cannot create directory' '$tmp/err'"
 
+iconv -f UTF-8 -t GB18030 "$seed" >"$tmp/seed-gbk.txt"
+run extract "$tmp/seed-gbk.txt"
+check "GBK text input: decoded as GB18030, same values" bash -c "[ $rc = 0 ] && grep -q '\"encoding\":\"GB18030\"' '$tmp/out' && grep -q '\"agency\":\"高平市人民政府办公室\"' '$tmp/out' && grep -q '\"outcomes\":{\"granted\":{\"natural_person\":0' '$tmp/out'"
+printf '\xff\xfe' | cat - <(iconv -f UTF-8 -t UTF-16LE "$seed") >"$tmp/seed-utf16.txt"
+run extract "$tmp/seed-utf16.txt"
+check "UTF-16 text input with BOM: not binary, extracted" bash -c "[ $rc = 0 ] && grep -q '\"agency\":\"高平市人民政府办公室\"' '$tmp/out'"
+{ head -c 2000 "$seed"; printf '\xff\xfe\xfd'; tail -c +2001 "$seed"; } >"$tmp/seed-bad-bytes.txt"
+run extract "$tmp/seed-bad-bytes.txt"
+check "invalid bytes: replaced and warned" grep -q '"code":"encoding_replaced_bytes"' "$tmp/out"
+
 echo "errors: $passes passed, $failures failed"
 [ $failures = 0 ]
