@@ -5,7 +5,6 @@
 #include <set>
 
 #include "extractor/normalize.hpp"
-#include "tables/cell_value.hpp"
 
 namespace zfxxgk::extractor {
 namespace {
@@ -87,31 +86,25 @@ const TableMatcher& matcher_for(const TableSpec& spec) {
 struct Token {
     SlotRef ref;
     const std::string* text = nullptr;
-    tables::CellValue cv;
-    std::string norm;  // normalized, for text tokens only
-    LabelKey key;
+    const CellInfo* info = nullptr;
     tables::Positions positions = tables::Positions::exact;
+
+    [[nodiscard]] const tables::CellValue& cv() const { return info->value; }
+    [[nodiscard]] const std::string& norm() const { return info->norm; }
+    [[nodiscard]] const LabelKey& key() const { return info->key; }
 };
 
-std::vector<Token> tokens_of(const tables::Document& doc, const std::vector<int>& doc_tables) {
+std::vector<Token> tokens_of(const ReadDocument& doc, const std::vector<int>& doc_tables) {
     std::vector<Token> toks;
     for (int t : doc_tables) {
-        const auto& grid = doc.tables[static_cast<std::size_t>(t)];
+        const auto& grid = doc.doc.tables[static_cast<std::size_t>(t)];
+        const auto& info = doc.tables[static_cast<std::size_t>(t)];
         for (std::size_t r = 0; r < grid.rows.size(); ++r) {
             const auto& row = grid.rows[r];
             for (std::size_t s = 0; s < row.slots.size(); ++s) {
                 const auto& slot = row.slots[s];
                 if (slot.kind != tables::SlotKind::origin) continue;
-                Token tok;
-                tok.ref = {t, static_cast<int>(r), static_cast<int>(s)};
-                tok.text = &slot.text;
-                tok.cv = tables::read_cell_value(slot.text);
-                tok.positions = grid.positions;
-                if (tok.cv.kind == CellKind::text) {
-                    tok.norm = normalize_label(slot.text);
-                    tok.key = label_key(tok.norm);
-                }
-                toks.push_back(std::move(tok));
+                toks.push_back({{t, static_cast<int>(r), static_cast<int>(s)}, &slot.text, &info.rows[r][s], grid.positions});
             }
         }
     }
@@ -122,20 +115,20 @@ bool same_grid_row(const SlotRef& a, const SlotRef& b) { return a.table == b.tab
 
 // A row label of the spec, or -1.
 const RowLabel* match_row(const TableMatcher& m, const Token& t) {
-    if (t.key.body.empty()) return nullptr;
+    if (t.key().body.empty()) return nullptr;
     for (const auto& r : m.rows) {
-        if (r.label.key.body != t.key.body) continue;
-        if (r.need_number && t.key.number != r.label.key.number) continue;
+        if (r.label.key.body != t.key().body) continue;
+        if (r.need_number && t.key().number != r.label.key.number) continue;
         return &r;
     }
     return nullptr;
 }
 
 bool is_structure(const TableMatcher& m, const Token& t) {
-    if (t.key.body.empty()) return !t.norm.empty() && t.norm.front() == '(';  // a note in parentheses
+    if (t.key().body.empty()) return !t.norm().empty() && t.norm().front() == '(';  // a note in parentheses
     for (const auto& s : m.structure) {
-        if (s.key.body == t.key.body &&
-            (t.key.number.empty() || s.key.number.empty() || s.key.number == t.key.number)) {
+        if (s.key.body == t.key().body &&
+            (t.key().number.empty() || s.key.number.empty() || s.key.number == t.key().number)) {
             return true;
         }
     }
@@ -150,7 +143,7 @@ bool ends_with(std::string_view s, std::string_view p) {
 }
 
 HeaderMatch match_header(const TableMatcher& m, const Token& t) {
-    const std::string& b = t.key.body;
+    const std::string& b = t.key().body;
     if (b.empty()) return HeaderMatch::none;
     HeaderMatch best = HeaderMatch::none;
     for (const auto& c : m.column_bodies) {
@@ -169,7 +162,7 @@ bool has_digit(std::string_view s) {
 
 class Aligner {
 public:
-    Aligner(const TableSpec& spec, const tables::Document& doc, const std::vector<int>& doc_tables, bool truncated)
+    Aligner(const TableSpec& spec, const ReadDocument& doc, const std::vector<int>& doc_tables, bool truncated)
         : spec_(spec), m_(matcher_for(spec)), toks_(tokens_of(doc, doc_tables)), truncated_(truncated) {
         rows_.resize(spec.rows.size());
     }
@@ -226,7 +219,7 @@ private:
         if (is_structure(m_, t)) return true;
         switch (match_header(m_, t)) {
             case HeaderMatch::exact:
-                header_exact_.insert(t.key.body);
+                header_exact_.insert(t.key().body);
                 return true;
             case HeaderMatch::prefix:
             case HeaderMatch::fragment:
@@ -235,12 +228,12 @@ private:
             case HeaderMatch::none:
                 break;
         }
-        if (has_digit(t.norm)) {
+        if (has_digit(t.norm())) {
             bool any = false;
             for (const auto& r : m_.rows) {
-                const auto pos = t.norm.find(r.label.key.body);
-                if (r.label.key.body.size() >= 6 && pos != std::string::npos && pos + r.label.key.body.size() < t.norm.size() &&
-                    t.norm[pos + r.label.key.body.size()] >= '0' && t.norm[pos + r.label.key.body.size()] <= '9') {
+                const auto pos = t.norm().find(r.label.key.body);
+                if (r.label.key.body.size() >= 6 && pos != std::string::npos && pos + r.label.key.body.size() < t.norm().size() &&
+                    t.norm()[pos + r.label.key.body.size()] >= '0' && t.norm()[pos + r.label.key.body.size()] <= '9') {
                     auto& st = rows_[static_cast<std::size_t>(r.row)];
                     if (st.label == nullptr && st.run_together == nullptr) st.run_together = &t;
                     any = true;
@@ -249,12 +242,12 @@ private:
             if (any) return true;
         }
         if (last_token && truncated_) {
-            if (t.key.body.size() >= 6) {  // a label cut off by the end of the document
+            if (t.key().body.size() >= 6) {  // a label cut off by the end of the document
                 for (const auto& r : m_.rows) {
-                    if (starts_with(r.label.key.body, t.key.body)) return true;
+                    if (starts_with(r.label.key.body, t.key().body)) return true;
                 }
                 for (const auto& st : m_.structure) {
-                    if (starts_with(st.key.body, t.key.body)) return true;
+                    if (starts_with(st.key.body, t.key().body)) return true;
                 }
             }
         }
@@ -267,7 +260,7 @@ private:
         bool duplicate = false;
         for (std::size_t i = 0; i < toks_.size(); ++i) {
             const Token& t = toks_[i];
-            if (t.cv.kind == CellKind::text) {
+            if (t.cv().kind == CellKind::text) {
                 // Inside a row whose markup gives its cells, text after the label is a value.
                 const RowLabel* rl = match_row(m_, t);
                 if (rl == nullptr && current >= 0 && t.positions != tables::Positions::stream &&
@@ -303,7 +296,7 @@ private:
             }
             if (current >= 0) {
                 take_value(current, duplicate, t);
-            } else if (t.cv.kind != CellKind::blank) {
+            } else if (t.cv().kind != CellKind::blank) {
                 unplace(t, "value under no known row label");
             }
         }
@@ -312,7 +305,7 @@ private:
 
     void take_value(int row, bool duplicate, const Token& t) {
         if (duplicate) {
-            if (t.cv.kind != CellKind::blank) unplace(t, "value of a duplicated row " + row_name(static_cast<std::size_t>(row)));
+            if (t.cv().kind != CellKind::blank) unplace(t, "value of a duplicated row " + row_name(static_cast<std::size_t>(row)));
             return;
         }
         rows_[static_cast<std::size_t>(row)].values.push_back(&t);
@@ -404,7 +397,7 @@ private:
         const auto& vals = rows_[r].values;
         bool warned = false;
         for (std::size_t c = n; c < vals.size(); ++c) {
-            if (vals[c]->cv.kind == CellKind::blank) continue;
+            if (vals[c]->cv().kind == CellKind::blank) continue;
             unplace(*vals[c], "more values than row " + row_name(r) + " has columns");
             if (!warned) {
                 warn("column_count_mismatch", "row " + row_name(r) + " has more values than its " +
@@ -426,13 +419,13 @@ private:
         v.path = path_of(r, c);
         v.raw = *t.text;
         v.at = t.ref;
-        v.unit = t.cv.unit;
+        v.unit = t.cv().unit;
         v.inferred = t.positions == tables::Positions::stream;
-        switch (t.cv.kind) {
+        switch (t.cv().kind) {
             case CellKind::number:
                 v.status = ValueStatus::number;
-                v.number = t.cv.number;
-                if (t.cv.stray_chars) {
+                v.number = t.cv().number;
+                if (t.cv().stray_chars) {
                     warn("value_cleaned", "value \"" + *t.text + "\" of " + v.path + " read as a number after skipping stray characters", &t);
                 }
                 break;
@@ -456,7 +449,7 @@ private:
         std::vector<const Token*> vals;
         for (std::size_t i = 0; i < toks_.size(); ++i) {
             const Token& t = toks_[i];
-            if (t.cv.kind == CellKind::text) {
+            if (t.cv().kind == CellKind::text) {
                 if (!vals.empty()) {
                     unplace(t, "text after the values of table " + std::to_string(spec_.number));
                     continue;
@@ -477,7 +470,7 @@ private:
         std::size_t start = 0;
         std::size_t total = 0;
         for (std::size_t r = 0; r < spec_.rows.size(); ++r) total += columns_of(r);
-        while (start < vals.size() && vals.size() - start > total && vals[start]->cv.kind == CellKind::blank) ++start;
+        while (start < vals.size() && vals.size() - start > total && vals[start]->cv().kind == CellKind::blank) ++start;
         const std::size_t have = vals.size() - start;
         const bool cut = have < total && truncated_;
         if (have < total && !cut && have > 0) {
@@ -511,7 +504,7 @@ private:
                                     " values are missing", nullptr);
         }
         for (; k < vals.size(); ++k) {
-            if (vals[k]->cv.kind != CellKind::blank) unplace(*vals[k], "more values than table " + std::to_string(spec_.number) + " has columns");
+            if (vals[k]->cv().kind != CellKind::blank) unplace(*vals[k], "more values than table " + std::to_string(spec_.number) + " has columns");
         }
     }
 
@@ -524,7 +517,7 @@ private:
             const std::string& body = m_.header_bodies[i];
             if (header_exact_.count(body) > 0) continue;
             const bool by_prefix = std::any_of(header_prefix_.begin(), header_prefix_.end(),
-                                               [&](const Token* t) { return starts_with(body, t->key.body); });
+                                               [&](const Token* t) { return starts_with(body, t->key().body); });
             if (!by_prefix) missing.push_back(std::string(spec_.header_columns[i]));
         }
         if (header_prefix_.empty() && (missing.empty() || missing.size() == m_.header_bodies.size())) {
@@ -553,26 +546,22 @@ private:
     }
 };
 
-int count_tokens(const TableSpec& spec, const tables::Grid& grid, bool markers_only) {
+int count_tokens(const TableSpec& spec, const TableInfo& table, bool markers_only) {
     const TableMatcher& m = matcher_for(spec);
     std::set<int> rows;
     int score = 0;
-    for (const auto& row : grid.rows) {
-        for (const auto& slot : row.slots) {
-            if (slot.kind != tables::SlotKind::origin || slot.text.empty() ||
-                tables::read_cell_value(slot.text).kind != CellKind::text) {
-                continue;
-            }
+    for (const auto& row : table.rows) {
+        for (const CellInfo& c : row) {
+            if (c.value.kind != CellKind::text || c.norm.empty()) continue;  // values and covered slots
             Token t;
-            t.norm = normalize_label(slot.text);
-            t.key = label_key(t.norm);
+            t.info = &c;
             if (markers_only) {
-                score += std::any_of(m.markers.begin(), m.markers.end(), [&](const std::string& mk) { return starts_with(t.norm, mk); });
+                score += std::any_of(m.markers.begin(), m.markers.end(), [&](const std::string& mk) { return starts_with(c.norm, mk); });
                 continue;
             }
             if (const RowLabel* rl = match_row(m, t); rl != nullptr && !rl->foreign) {
                 score += rows.insert(rl->row).second ? 2 : 0;
-            } else if (is_structure(m, t) && !t.key.body.empty()) {
+            } else if (is_structure(m, t) && !c.key.body.empty()) {
                 ++score;
             } else if (match_header(m, t) != HeaderMatch::none) {
                 ++score;
@@ -584,11 +573,11 @@ int count_tokens(const TableSpec& spec, const tables::Grid& grid, bool markers_o
 
 }  // namespace
 
-int match_score(const TableSpec& spec, const tables::Grid& grid) { return count_tokens(spec, grid, false); }
+int match_score(const TableSpec& spec, const TableInfo& table) { return count_tokens(spec, table, false); }
 
-int marker_count(const TableSpec& spec, const tables::Grid& grid) { return count_tokens(spec, grid, true); }
+int marker_count(const TableSpec& spec, const TableInfo& table) { return count_tokens(spec, table, true); }
 
-AlignResult align_table(const TableSpec& spec, const tables::Document& doc, const std::vector<int>& doc_tables,
+AlignResult align_table(const TableSpec& spec, const ReadDocument& doc, const std::vector<int>& doc_tables,
                         bool truncated) {
     return Aligner(spec, doc, doc_tables, truncated).run();
 }

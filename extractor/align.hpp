@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "extractor/cell_info.hpp"
 #include "extractor/record.hpp"
 #include "extractor/template.hpp"
 #include "tables/document.hpp"
@@ -53,16 +54,16 @@ struct AlignResult {
 
 // How well a document table matches a template table: matched row labels count double,
 // structure, header and marker labels once. 0 when nothing matches.
-int match_score(const TableSpec& spec, const tables::Grid& grid);
+int match_score(const TableSpec& spec, const TableInfo& table);
 
 // Number of labels in the grid that only this template's version of the table has.
-int marker_count(const TableSpec& spec, const tables::Grid& grid);
+int marker_count(const TableSpec& spec, const TableInfo& table);
 
 // Aligns the concatenated cells of `doc_tables` (document order) to `spec`. `truncated`: the
 // document ends inside the last of these tables, so a short last row is cut off, not lost.
 // Labels that only the same table of another template has (规范性文件 in a 2021 table 2) still
 // map, with a template_mixed warning.
-AlignResult align_table(const TableSpec& spec, const tables::Document& doc, const std::vector<int>& doc_tables,
+AlignResult align_table(const TableSpec& spec, const ReadDocument& doc, const std::vector<int>& doc_tables,
                         bool truncated);
 
 // The result for a table the document does not have: every value missing.

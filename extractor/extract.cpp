@@ -52,7 +52,7 @@ Sections read_sections(const tables::Document& doc) {
 
 // Which template's version of a table the labels show: the one with more marker labels; the
 // 2021 table 3 is told by its split （六）其他处理 rows, and the 2019 one by their absence.
-const TemplateSpec* decide_table_template(int number, const tables::Document& doc, const std::vector<int>& doc_tables) {
+const TemplateSpec* decide_table_template(int number, const ReadDocument& doc, const std::vector<int>& doc_tables) {
     if (doc_tables.empty()) return nullptr;
     int best = 0;
     const TemplateSpec* winner = nullptr;
@@ -128,12 +128,13 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
     if (!rec.agency) rec.warnings.push_back({"agency_missing", "no title naming the issuing body was found", -1, -1});
 
     // Which document tables are which template table
+    const ReadDocument read = read_cells(doc);
     std::array<std::vector<int>, 3> assigned;
     for (std::size_t t = 0; t < doc.tables.size(); ++t) {
         int best = 0, best_table = -1;
         for (const TemplateSpec* tpl : all_templates()) {
             for (const auto& spec : tpl->tables) {
-                const int score = match_score(spec, doc.tables[t]);
+                const int score = match_score(spec, read.tables[t]);
                 if (score > best) {
                     best = score;
                     best_table = spec.number;
@@ -148,8 +149,8 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
     std::vector<AlignResult> results;
     std::array<const TableSpec*, 3> used{};
     if (any_table) {
-        const TemplateSpec* t2 = decide_table_template(2, doc, assigned[0]);
-        const TemplateSpec* t3 = decide_table_template(3, doc, assigned[1]);
+        const TemplateSpec* t2 = decide_table_template(2, read, assigned[0]);
+        const TemplateSpec* t3 = decide_table_template(3, read, assigned[1]);
         const TemplateSpec* overall = t2 != nullptr ? t2 : t3;
         if (overall == nullptr) {
             overall = &template_2021();
@@ -177,7 +178,7 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
                 continue;
             }
             const bool truncated = static_cast<std::size_t>(assigned[n].back()) == last_block_table;
-            results.push_back(align_table(spec, doc, assigned[n], truncated));
+            results.push_back(align_table(spec, read, assigned[n], truncated));
             for (const auto& r : results.back().value_slots) value_slots[static_cast<std::size_t>(r.table)].push_back(r);
             for (const auto& r : results.back().row_label_slots) label_slots[static_cast<std::size_t>(r.table)].push_back(r);
         }
@@ -192,7 +193,7 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
     std::vector<BuiltTable> built;
     built.reserve(doc.tables.size());
     for (std::size_t t = 0; t < doc.tables.size(); ++t) {
-        built.push_back(build_record_table(doc.tables[t], static_cast<int>(t), value_slots[t], label_slots[t]));
+        built.push_back(build_record_table(doc.tables[t], read.tables[t], static_cast<int>(t), value_slots[t], label_slots[t]));
         const int sec = sections.of_table[t];
         if (sec >= 0) built.back().table.section = kSectionNumerals[static_cast<std::size_t>(sec)];
     }

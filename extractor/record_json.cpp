@@ -1,104 +1,126 @@
 #include "extractor/record_json.hpp"
 
-#include <cmath>
-#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
+
+#include "extractor/json_writer.hpp"
 
 namespace zfxxgk::extractor {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json number_json(double v) {
-    if (std::isfinite(v) && std::fabs(v) < 9007199254740992.0 && std::floor(v) == v) {
-        return Json(static_cast<std::int64_t>(v));
-    }
-    return Json(v);
+void write_source(JsonWriter& w, const Source& s) {
+    w.begin_object();
+    w.key("path"), w.value(s.path);
+    w.key("url"), w.value(s.url);
+    w.key("sha256"), w.value(s.sha256);
+    w.key("bytes"), w.value(s.bytes);
+    w.key("encoding"), w.value(s.encoding);
+    w.key("form"), w.value(s.form);
+    w.key("fetched_at"), w.value(s.fetched_at);
+    w.key("warc_file"), w.value(s.warc_file);
+    w.key("warc_record_id"), w.value(s.warc_record_id);
+    w.end_object();
 }
 
-template <typename T>
-Json opt(const std::optional<T>& v) {
-    return v ? Json(*v) : Json(nullptr);
-}
-
-Json source_json(const Source& s) {
-    Json j = Json::object();
-    j["path"] = s.path;
-    j["url"] = opt(s.url);
-    j["sha256"] = s.sha256;
-    j["bytes"] = s.bytes;
-    j["encoding"] = s.encoding;
-    j["form"] = s.form;
-    j["fetched_at"] = opt(s.fetched_at);
-    j["warc_file"] = opt(s.warc_file);
-    j["warc_record_id"] = opt(s.warc_record_id);
-    return j;
-}
-
-// "applications.outcomes.total.total" → j["applications"]["outcomes"]["total"]["total"]
-void put_path(Json& root, const std::string& path, Json value) {
-    Json* node = &root;
+std::vector<std::string_view> split_path(std::string_view path) {
+    std::vector<std::string_view> parts;
     std::size_t start = 0;
     for (;;) {
         const std::size_t dot = path.find('.', start);
-        const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-        if (dot == std::string::npos) {
-            (*node)[key] = std::move(value);
-            return;
-        }
-        if (!node->contains(key)) (*node)[key] = Json::object();
-        node = &(*node)[key];
+        parts.push_back(path.substr(start, dot == std::string_view::npos ? dot : dot - start));
+        if (dot == std::string_view::npos) return parts;
         start = dot + 1;
     }
 }
 
-Json provenance_json(const Provenance& p) {
-    Json j = Json::object();
-    j["raw"] = opt(p.raw);
-    j["status"] = to_string(p.status);
+// The three table objects, nested from the values' dotted paths (which come grouped, in
+// template order); null for a table without values.
+void write_tables(JsonWriter& w, const std::vector<Value>& values) {
+    for (std::string_view object : {"active_disclosure", "applications", "reviews_litigation"}) {
+        w.key(object);
+        std::vector<std::string_view> open;  // path components of the objects open below `object`
+        bool any = false;
+        for (const auto& v : values) {
+            auto parts = split_path(v.path);
+            if (parts.front() != object) continue;
+            if (!any) {
+                w.begin_object();
+                any = true;
+            }
+            parts.erase(parts.begin());
+            const std::string_view leaf = parts.back();
+            parts.pop_back();
+            std::size_t common = 0;
+            while (common < open.size() && common < parts.size() && open[common] == parts[common]) ++common;
+            while (open.size() > common) {
+                w.end_object();
+                open.pop_back();
+            }
+            for (std::size_t i = common; i < parts.size(); ++i) {
+                w.key(parts[i]);
+                w.begin_object();
+                open.push_back(parts[i]);
+            }
+            w.key(leaf);
+            if (v.number) {
+                w.number(*v.number);
+            } else {
+                w.null();
+            }
+        }
+        if (!any) {
+            w.null();
+            continue;
+        }
+        for (std::size_t i = 0; i < open.size(); ++i) w.end_object();
+        w.end_object();
+    }
+}
+
+void write_provenance(JsonWriter& w, const Provenance& p) {
+    w.begin_object();
+    w.key("raw"), w.value(p.raw);
+    w.key("status"), w.value(to_string(p.status));
     if (p.table >= 0) {
-        j["table"] = p.table;
-        j["row"] = p.row;
-        j["col"] = p.col;
+        w.key("table"), w.value(p.table);
+        w.key("row"), w.value(p.row);
+        w.key("col"), w.value(p.col);
     }
-    if (p.inferred) j["inferred"] = true;
-    if (!p.unit.empty()) j["unit"] = p.unit;
-    return j;
+    if (p.inferred) w.key("inferred"), w.value(true);
+    if (!p.unit.empty()) w.key("unit"), w.value(p.unit);
+    w.end_object();
 }
 
-Json check_json(const Check& c) {
-    Json j = Json::object();
-    j["rule"] = c.rule;
-    j["subject"] = c.subject;
-    j["status"] = to_string(c.status);
-    j["expected"] = c.expected ? number_json(*c.expected) : Json(nullptr);
-    j["actual"] = c.actual ? number_json(*c.actual) : Json(nullptr);
-    return j;
+void write_optional_number(JsonWriter& w, const std::optional<double>& d) {
+    if (d) {
+        w.number(*d);
+    } else {
+        w.null();
+    }
 }
 
-Json warning_json(const Warning& w) {
-    Json j = Json::object();
-    j["code"] = w.code;
-    j["message"] = w.message;
-    if (w.table >= 0) j["table"] = w.table;
-    if (w.row >= 0) j["row"] = w.row;
-    return j;
-}
-
-Json table_json(const RecordTable& t) {
-    Json j = Json::object();
-    j["index"] = t.index;
-    j["section"] = opt(t.section);
-    j["columns"] = t.columns;
-    j["header_rows"] = t.header_rows;
-    Json rows = Json::array();
+void write_table(JsonWriter& w, const RecordTable& t) {
+    w.begin_object();
+    w.key("index"), w.value(t.index);
+    w.key("section"), w.value(t.section);
+    w.key("columns"), w.value(t.columns);
+    w.key("header_rows"), w.value(t.header_rows);
+    w.key("rows");
+    w.begin_array();
     for (const auto& r : t.rows) {
-        Json row = Json::object();
-        row["label"] = r.label;
-        row["cells"] = r.cells;
-        rows.push_back(std::move(row));
+        w.begin_object();
+        w.key("label");
+        w.begin_array();
+        for (const auto& s : r.label) w.value(s);
+        w.end_array();
+        w.key("cells");
+        w.begin_array();
+        for (const auto& s : r.cells) w.value(s);
+        w.end_array();
+        w.end_object();
     }
-    j["rows"] = std::move(rows);
-    return j;
+    w.end_array();
+    w.end_object();
 }
 
 }  // namespace
@@ -106,54 +128,68 @@ Json table_json(const RecordTable& t) {
 const char* extractor_version() { return ZFXXGK_VERSION; }
 
 std::string to_json(const Record& r, JsonLayout layout) {
-    Json j = Json::object();
-    j["schema_version"] = kSchemaVersion;
-    j["extractor_version"] = extractor_version();
-    j["agency"] = opt(r.agency);
-    j["agency_as_written"] = opt(r.agency_as_written);
-    j["region_code"] = opt(r.region_code);
-    j["year"] = opt(r.year);
-    j["title"] = opt(r.title);
-    j["published"] = opt(r.published);
-    j["template"] = r.template_id;
-    j["source"] = source_json(r.source);
-    Json tables = Json::object();
-    tables["active_disclosure"] = nullptr;
-    tables["applications"] = nullptr;
-    tables["reviews_litigation"] = nullptr;
-    for (const auto& v : r.values) {
-        const std::string object = v.path.substr(0, v.path.find('.'));
-        if (tables[object].is_null()) tables[object] = Json::object();
-        put_path(tables[object], v.path.substr(object.size() + 1), v.number ? number_json(*v.number) : Json(nullptr));
+    JsonWriter w(layout == JsonLayout::pretty);
+    w.begin_object();
+    w.key("schema_version"), w.value(kSchemaVersion);
+    w.key("extractor_version"), w.value(extractor_version());
+    w.key("agency"), w.value(r.agency);
+    w.key("agency_as_written"), w.value(r.agency_as_written);
+    w.key("region_code"), w.value(r.region_code);
+    w.key("year"), w.value(r.year);
+    w.key("title"), w.value(r.title);
+    w.key("published"), w.value(r.published);
+    w.key("template"), w.value(r.template_id);
+    w.key("source"), write_source(w, r.source);
+    write_tables(w, r.values);
+    w.key("sections");
+    w.begin_object();
+    for (std::size_t i = 0; i < kSectionKeys.size(); ++i) w.key(kSectionKeys[i]), w.value(r.sections[i]);
+    w.end_object();
+    w.key("checks");
+    w.begin_array();
+    for (const auto& c : r.checks) {
+        w.begin_object();
+        w.key("rule"), w.value(c.rule);
+        w.key("subject"), w.value(c.subject);
+        w.key("status"), w.value(to_string(c.status));
+        w.key("expected"), write_optional_number(w, c.expected);
+        w.key("actual"), write_optional_number(w, c.actual);
+        w.end_object();
     }
-    for (auto& [key, value] : tables.items()) j[key] = std::move(value);
-    Json sections = Json::object();
-    for (std::size_t i = 0; i < kSectionKeys.size(); ++i) sections[kSectionKeys[i]] = opt(r.sections[i]);
-    j["sections"] = std::move(sections);
-    Json checks = Json::array();
-    for (const auto& c : r.checks) checks.push_back(check_json(c));
-    j["checks"] = std::move(checks);
-    Json warnings = Json::array();
-    for (const auto& w : r.warnings) warnings.push_back(warning_json(w));
-    j["warnings"] = std::move(warnings);
-    Json provenance = Json::object();
-    for (const auto& v : r.values) provenance[v.path] = provenance_json(v.provenance);
-    j["provenance"] = std::move(provenance);
-    Json unplaced = Json::array();
+    w.end_array();
+    w.key("warnings");
+    w.begin_array();
+    for (const auto& wn : r.warnings) {
+        w.begin_object();
+        w.key("code"), w.value(wn.code);
+        w.key("message"), w.value(wn.message);
+        if (wn.table >= 0) w.key("table"), w.value(wn.table);
+        if (wn.row >= 0) w.key("row"), w.value(wn.row);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("provenance");
+    w.begin_object();
+    for (const auto& v : r.values) w.key(v.path), write_provenance(w, v.provenance);
+    w.end_object();
+    w.key("unplaced");
+    w.begin_array();
     for (const auto& u : r.unplaced) {
-        Json e = Json::object();
-        e["table"] = u.table;
-        e["row"] = u.row;
-        e["col"] = u.col;
-        e["raw"] = u.raw;
-        e["reason"] = u.reason;
-        unplaced.push_back(std::move(e));
+        w.begin_object();
+        w.key("table"), w.value(u.table);
+        w.key("row"), w.value(u.row);
+        w.key("col"), w.value(u.col);
+        w.key("raw"), w.value(u.raw);
+        w.key("reason"), w.value(u.reason);
+        w.end_object();
     }
-    j["unplaced"] = std::move(unplaced);
-    Json tables_list = Json::array();
-    for (const auto& t : r.tables) tables_list.push_back(table_json(t));
-    j["tables"] = std::move(tables_list);
-    return j.dump(layout == JsonLayout::pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+    w.end_array();
+    w.key("tables");
+    w.begin_array();
+    for (const auto& t : r.tables) write_table(w, t);
+    w.end_array();
+    w.end_object();
+    return w.take();
 }
 
 }  // namespace zfxxgk::extractor

@@ -42,8 +42,8 @@ void resolve_label(std::vector<std::string>& label, std::size_t leading_covered,
 
 }  // namespace
 
-BuiltTable build_record_table(const tables::Grid& grid, int index, const std::vector<SlotRef>& value_slots,
-                              const std::vector<SlotRef>& row_label_slots) {
+BuiltTable build_record_table(const tables::Grid& grid, const TableInfo& info, int index,
+                              const std::vector<SlotRef>& value_slots, const std::vector<SlotRef>& row_label_slots) {
     BuiltTable out;
     out.table.index = index;
     out.table.columns = grid.width;
@@ -81,7 +81,8 @@ BuiltTable build_record_table(const tables::Grid& grid, int index, const std::ve
                 if (exact && !in_cells && slot.origin_row >= 0 && !repeats_left) {
                     // spans resolved: a label spanning down into this row is part of its label path
                     const auto& o = grid.rows[static_cast<std::size_t>(slot.origin_row)].slots[static_cast<std::size_t>(slot.origin_col)];
-                    if (tables::read_cell_value(o.text).kind == tables::CellKind::text) rec.label.push_back(o.text);
+                    const auto& oi = info.rows[static_cast<std::size_t>(slot.origin_row)][static_cast<std::size_t>(slot.origin_col)];
+                    if (oi.value.kind == tables::CellKind::text) rec.label.push_back(o.text);
                 } else if (!seen_origin) {
                     ++leading_covered;
                 }
@@ -93,12 +94,12 @@ BuiltTable build_record_table(const tables::Grid& grid, int index, const std::ve
             const bool row_label = grid.positions == tables::Positions::stream && contains(row_label_slots, ref);
             if (grid.positions == tables::Positions::stream && (!rec.label.empty() || !rec.cells.empty()) &&
                 (row_label || (rec_has_row_label && !contains(value_slots, ref) &&
-                               tables::read_cell_value(slot.text).kind == tables::CellKind::text))) {
+                               info.rows[r][s].value.kind == tables::CellKind::text))) {
                 start_row();
             }
             rec_has_row_label = rec_has_row_label || row_label;
             // a row's cells start at its first value; a blank starts them only when read as a value
-            const auto kind = tables::read_cell_value(slot.text).kind;
+            const auto kind = info.rows[r][s].value.kind;
             const bool value = contains(value_slots, ref) || (kind != tables::CellKind::text && kind != tables::CellKind::blank);
             if (!in_cells && value && !(rec.label.empty() && slot.text.empty() && exact)) in_cells = true;
             if (in_cells) {

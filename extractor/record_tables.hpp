@@ -22,7 +22,7 @@ struct BuiltTable {
 // `value_slots` are the slots the aligner read as values (of this table), `row_label_slots`
 // the slots it read as row labels: a row's cells start at its first value, and in a stream
 // grid every row label starts a row.
-BuiltTable build_record_table(const tables::Grid& grid, int index, const std::vector<SlotRef>& value_slots,
-                              const std::vector<SlotRef>& row_label_slots);
+BuiltTable build_record_table(const tables::Grid& grid, const TableInfo& info, int index,
+                              const std::vector<SlotRef>& value_slots, const std::vector<SlotRef>& row_label_slots);
 
 }  // namespace zfxxgk::extractor
