@@ -2,6 +2,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -18,7 +19,14 @@ public:
         if (U_FAILURE(status)) nfkc_ = nullptr;
         status = U_ZERO_ERROR;
         t2s_.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-        if (U_FAILURE(status)) t2s_.reset();
+        if (U_FAILURE(status)) {
+            t2s_.reset();
+        } else {
+            // The characters the transliterator can change: most labels have none of them, and
+            // checking is far cheaper than transliterating.
+            t2s_->getSourceSet(t2s_source_);
+            t2s_source_.freeze();
+        }
     }
 
     icu::UnicodeString nfkc_t2s(std::string_view s) {
@@ -28,7 +36,7 @@ public:
             icu::UnicodeString n = nfkc_->normalize(u, status);
             if (U_SUCCESS(status)) u = std::move(n);
         }
-        if (t2s_ && !is_ascii(s)) t2s_->transliterate(u);
+        if (t2s_ && !is_ascii(s) && !t2s_source_.containsNone(u)) t2s_->transliterate(u);
         return u;
     }
 
@@ -44,6 +52,7 @@ private:
     }
     const icu::Normalizer2* nfkc_ = nullptr;
     std::unique_ptr<icu::Transliterator> t2s_;
+    icu::UnicodeSet t2s_source_;
 };
 
 Normalizer& normalizer() {
