@@ -15,6 +15,7 @@ namespace {
 
 struct ExtractOptions {
     std::vector<std::string> inputs;
+    std::string form = "auto";  // auto | text | html
     std::string output_dir;
     bool pretty = false;
     std::uint64_t max_bytes = 50ull << 20;
@@ -28,10 +29,11 @@ struct Tally {
     int failed = 0;
 };
 
-// Bytes → record. Text input in any charset the decoder knows (saved copies are often GBK).
-extractor::Record extract_bytes(const InputFile& in) {
+// Bytes → record. The charset is found as a browser would (docs/charsets.md); HTML is told
+// from text by content unless --form says which.
+extractor::Record extract_bytes(const InputFile& in, const std::string& form) {
     fetch::CharsetOptions copts;
-    copts.prescan_meta = false;
+    copts.prescan_meta = form != "text";
     fetch::Decoded decoded = fetch::decode_to_utf8(in.bytes, copts);
     std::vector<extractor::Warning> warnings;
     if (decoded.replaced > 0) {
@@ -45,6 +47,8 @@ extractor::Record extract_bytes(const InputFile& in) {
     source.sha256 = extractor::sha256_hex(in.bytes);
     source.bytes = in.bytes.size();
     source.encoding = decoded.encoding;
+    const bool html = form == "html" || (form == "auto" && extractor::looks_like_html(decoded.text));
+    if (html) return extractor::extract_html(decoded.text, std::move(source), std::move(warnings));
     return extractor::extract_text(decoded.text, std::move(source), std::move(warnings));
 }
 
@@ -59,7 +63,7 @@ int run_extract(const ExtractOptions& opt) {
             ++tally.failed;
             continue;
         }
-        const extractor::Record record = extract_bytes(in);
+        const extractor::Record record = extract_bytes(in, opt.form);
         const bool pretty = opt.pretty && (to_dir || !several);
         const std::string json =
             extractor::to_json(record, pretty ? extractor::JsonLayout::pretty : extractor::JsonLayout::compact);
@@ -96,12 +100,14 @@ int run_extract(const ExtractOptions& opt) {
 
 Command extract_command() {
     return Command{
-        "extract", "Extract report records from saved pages (flattened text)",
+        "extract", "Extract report records from saved pages (HTML or flattened text)",
         [](CLI::App& sub) -> std::function<int()> {
             auto opt = std::make_shared<ExtractOptions>();
             sub.add_option("inputs", opt->inputs, "Saved report pages; - reads standard input")->required();
             sub.add_option("-o,--output", opt->output_dir,
                            "Write <agency>/<year>.json records into this dataset directory");
+            sub.add_option("--form", opt->form, "auto (default: by content), html or text")
+                ->check(CLI::IsMember({"auto", "html", "text"}));
             sub.add_flag("--pretty", opt->pretty, "Indent the JSON (one record to stdout, or files with -o)");
             sub.add_option("--max-bytes", opt->max_bytes, "Refuse inputs larger than this many bytes (default 50 MiB)")
                 ->check(CLI::PositiveNumber);

@@ -7,8 +7,10 @@
 #include "extractor/checks.hpp"
 #include "extractor/metadata.hpp"
 #include "extractor/normalize.hpp"
+#include "extractor/page.hpp"
 #include "extractor/record_tables.hpp"
 #include "extractor/template.hpp"
+#include "tables/html.hpp"
 
 namespace zfxxgk::extractor {
 namespace {
@@ -16,19 +18,38 @@ namespace {
 constexpr std::array<const char*, 6> kSectionNumerals = {"一", "二", "三", "四", "五", "六"};
 constexpr int kMinTableScore = 3;
 
+// A line that is a date and nothing else: digits, separators, 年/月/日, spaces.
+bool only_date(std::string_view line) {
+    std::size_t i = 0;
+    while (i < line.size()) {
+        const char c = line[i];
+        if ((c >= '0' && c <= '9') || c == '-' || c == '/' || c == '.' || c == ' ') {
+            ++i;
+        } else if (line.substr(i, 3) == "年" || line.substr(i, 3) == "月" || line.substr(i, 3) == "日") {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 struct Sections {
     std::vector<int> of_table;  // section index per document table, -1 before any heading
     std::array<std::optional<std::string>, 6> text;
+    std::optional<std::string> signed_on;  // the date under the report's signature, YYYY-MM-DD
     int headings = 0;
     bool template_outline = false;  // 三、收到和处理…申请情况: the national templates' outline
     bool freeform_outline = false;  // 概述 / 依申请公开…: the pre-2019 outline
 };
 
-Sections read_sections(const tables::Document& doc) {
+Sections read_sections(const tables::Document& doc, std::size_t body_end) {
     Sections s;
     s.of_table.assign(doc.tables.size(), -1);
     int current = -1;
-    for (const auto& b : doc.blocks) {
+    std::array<std::vector<const std::string*>, 6> paragraphs;
+    for (std::size_t i = 0; i < body_end && i < doc.blocks.size(); ++i) {
+        const auto& b = doc.blocks[i];
         if (b.kind == tables::BlockKind::table) {
             s.of_table[b.table] = current;
             continue;
@@ -43,9 +64,31 @@ Sections read_sections(const tables::Document& doc) {
             continue;
         }
         if (current < 0) continue;
-        auto& text = *s.text[static_cast<std::size_t>(current)];
-        if (!text.empty()) text += '\n';
-        text += b.text;
+        paragraphs[static_cast<std::size_t>(current)].push_back(&b.text);
+    }
+    // The signature closing the report ("高平市人民政府办公室" / "2024年1月20日") is not part of
+    // its last section; its date is when the report was signed.
+    for (std::size_t sec = paragraphs.size(); sec-- > 0;) {
+        auto& list = paragraphs[sec];
+        if (list.empty()) continue;
+        if (list.back()->size() <= 30) {
+            if (auto date = parse_date(*list.back()); date && only_date(*list.back())) {
+                s.signed_on = date;
+                list.pop_back();
+                if (!list.empty() && list.back()->size() <= 90 && list.back()->find("。") == std::string::npos &&
+                    list.back()->find("，") == std::string::npos && list.back()->find(',') == std::string::npos) {
+                    list.pop_back();
+                }
+            }
+        }
+        break;
+    }
+    for (std::size_t sec = 0; sec < paragraphs.size(); ++sec) {
+        for (const std::string* p : paragraphs[sec]) {
+            auto& text = *s.text[sec];
+            if (!text.empty()) text += '\n';
+            text += *p;
+        }
     }
     return s;
 }
@@ -84,10 +127,10 @@ const TemplateSpec* decide_table_template(int number, const ReadDocument& doc, c
     return winner;
 }
 
-Warning place_warning(const PendingWarning& w, const std::vector<BuiltTable>& built) {
+Warning place_warning(const PendingWarning& w, const std::vector<BuiltTable>& built, const std::vector<int>& record_index) {
     Warning out{w.code, w.message, -1, -1};
     if (w.at) {
-        out.table = w.at->table;
+        out.table = record_index[static_cast<std::size_t>(w.at->table)];
         out.row = built[static_cast<std::size_t>(w.at->table)].places[static_cast<std::size_t>(w.at->row)]
                       [static_cast<std::size_t>(w.at->slot)].row;
     }
@@ -107,16 +150,17 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
     rec.source = std::move(source);
     rec.warnings = std::move(input_warnings);
 
-    const Sections sections = read_sections(doc);
+    const PageLayout page = find_body(doc);
+    const Sections sections = read_sections(doc, page.body_end);
     rec.sections = sections.text;
 
-    // Metadata
+    // Metadata: the report's own words first, the portal's metadata table second.
     const Metadata meta = read_metadata(doc);
     rec.title = meta.title;
-    rec.published = meta.published;
-    if (meta.agency_as_written) {
-        rec.agency_as_written = meta.agency_as_written;
-        rec.agency = normalize_name(*meta.agency_as_written);
+    rec.published = meta.published ? meta.published : page.date ? page.date : sections.signed_on;
+    if (auto agency = meta.agency_as_written ? meta.agency_as_written : page.issuer) {
+        rec.agency_as_written = agency;
+        rec.agency = normalize_name(*agency);
     }
     rec.year = meta.title_year ? meta.title_year : meta.period_year;
     if (meta.title_year && meta.period_year && *meta.title_year != *meta.period_year) {
@@ -131,6 +175,7 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
     const ReadDocument read = read_cells(doc);
     std::array<std::vector<int>, 3> assigned;
     for (std::size_t t = 0; t < doc.tables.size(); ++t) {
+        if (page.roles[t] != TableRole::body) continue;
         int best = 0, best_table = -1;
         for (const TemplateSpec* tpl : all_templates()) {
             for (const auto& spec : tpl->tables) {
@@ -164,8 +209,9 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
         }
         rec.template_id = std::string(overall->id);
         const std::array<const TemplateSpec*, 3> per_table = {t2 ? t2 : overall, t3 ? t3 : overall, overall};
-        const std::size_t last_block_table = !doc.blocks.empty() && doc.blocks.back().kind == tables::BlockKind::table
-                                                 ? doc.blocks.back().table
+        const std::size_t body_end = std::min(page.body_end, doc.blocks.size());
+        const std::size_t last_block_table = body_end > 0 && doc.blocks[body_end - 1].kind == tables::BlockKind::table
+                                                 ? doc.blocks[body_end - 1].table
                                                  : doc.tables.size();
         for (std::size_t n = 0; n < 3; ++n) {
             const TableSpec& spec = per_table[n]->tables[n];
@@ -189,13 +235,16 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
         }
     }
 
-    // The record's tables: every document table, with the places of its slots.
-    std::vector<BuiltTable> built;
-    built.reserve(doc.tables.size());
+    // The record's tables: every table of the report body, with the places of its slots.
+    std::vector<BuiltTable> built(doc.tables.size());
+    std::vector<int> record_index(doc.tables.size(), -1);
+    int listed = 0;
     for (std::size_t t = 0; t < doc.tables.size(); ++t) {
-        built.push_back(build_record_table(doc.tables[t], read.tables[t], static_cast<int>(t), value_slots[t], label_slots[t]));
+        if (page.roles[t] != TableRole::body) continue;
+        record_index[t] = listed;
+        built[t] = build_record_table(doc.tables[t], read.tables[t], listed++, value_slots[t], label_slots[t]);
         const int sec = sections.of_table[t];
-        if (sec >= 0) built.back().table.section = kSectionNumerals[static_cast<std::size_t>(sec)];
+        if (sec >= 0) built[t].table.section = kSectionNumerals[static_cast<std::size_t>(sec)];
     }
 
     for (auto& result : results) {
@@ -210,23 +259,25 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
             if (v.at) {
                 const SlotPlace& p = built[static_cast<std::size_t>(v.at->table)].places[static_cast<std::size_t>(v.at->row)]
                                           [static_cast<std::size_t>(v.at->slot)];
-                value.provenance.table = v.at->table;
+                value.provenance.table = record_index[static_cast<std::size_t>(v.at->table)];
                 value.provenance.row = p.row;
                 value.provenance.col = p.col;
             }
             rec.values.push_back(std::move(value));
         }
-        for (const auto& w : result.warnings) rec.warnings.push_back(place_warning(w, built));
+        for (const auto& w : result.warnings) rec.warnings.push_back(place_warning(w, built, record_index));
         for (const auto& u : result.unplaced) {
             const SlotPlace& p = built[static_cast<std::size_t>(u.at.table)].places[static_cast<std::size_t>(u.at.row)]
                                       [static_cast<std::size_t>(u.at.slot)];
-            rec.unplaced.push_back({u.at.table, p.row, p.col, u.raw, u.reason});
+            rec.unplaced.push_back({record_index[static_cast<std::size_t>(u.at.table)], p.row, p.col, u.raw, u.reason});
         }
     }
     for (const auto& d : doc.diagnostics) {
         rec.warnings.push_back({d.code, "line " + std::to_string(d.pos.line) + ": " + d.message, -1, -1});
     }
-    for (auto& b : built) rec.tables.push_back(std::move(b.table));
+    for (std::size_t t = 0; t < doc.tables.size(); ++t) {
+        if (record_index[t] >= 0) rec.tables.push_back(std::move(built[t].table));
+    }
     if (any_table) rec.checks = run_checks(rec, used[1], used[2]);
     return rec;
 }
@@ -235,6 +286,34 @@ Record extract_text(std::string_view utf8_text, Source source, std::vector<Warni
     const tables::Document doc = tables::parse_text(utf8_text, text_options());
     source.form = "text";
     return extract_document(doc, std::move(source), std::move(input_warnings));
+}
+
+Record extract_html(std::string_view utf8_html, Source source, std::vector<Warning> input_warnings) {
+    const tables::Document doc = tables::parse_html(utf8_html);
+    source.form = "html";
+    return extract_document(doc, std::move(source), std::move(input_warnings));
+}
+
+bool looks_like_html(std::string_view bytes) {
+    std::string_view head = bytes.substr(0, 4096);
+    std::string lower;
+    lower.reserve(head.size());
+    for (char c : head) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    std::size_t i = lower.rfind("\xef\xbb\xbf", 0) == 0 ? 3 : 0;
+    while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\n' || lower[i] == '\r' || lower[i] == '\t')) ++i;
+    if (i < lower.size() && lower[i] == '<') {
+        const std::string_view rest = std::string_view(lower).substr(i + 1);
+        if (rest.substr(0, 8) == "!doctype" || rest.substr(0, 3) == "!--" || rest.substr(0, 4) == "html" ||
+            rest.substr(0, 4) == "head" || rest.substr(0, 4) == "meta" || rest.substr(0, 4) == "body" ||
+            rest.substr(0, 5) == "table" || rest.substr(0, 3) == "div" || rest.substr(0, 5) == "title" ||
+            rest.substr(0, 4) == "?xml") {
+            return true;
+        }
+    }
+    for (std::string_view tag : {"<html", "<body", "<table"}) {
+        if (lower.find(tag) != std::string::npos) return true;
+    }
+    return false;
 }
 
 }  // namespace zfxxgk::extractor

@@ -19,4 +19,11 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
 // Flattened or plain text (UTF-8) → record.
 Record extract_text(std::string_view utf8_text, Source source, std::vector<Warning> input_warnings = {});
 
+// An HTML page (UTF-8) → record.
+Record extract_html(std::string_view utf8_html, Source source, std::vector<Warning> input_warnings = {});
+
+// Whether bytes look like HTML rather than text: markup at the start (after a BOM and
+// whitespace) or an <html>/<body>/<table> tag in the first 4 KiB.
+bool looks_like_html(std::string_view bytes);
+
 }  // namespace zfxxgk::extractor

@@ -216,6 +216,7 @@ Metadata read_metadata(const tables::Document& doc) {
     Metadata meta;
     const tables::Block* previous = nullptr;
     bool before_sections = true;
+    bool title_has_year = false;
     for (const auto& b : doc.blocks) {
         if (b.kind == tables::BlockKind::table) {
             previous = nullptr;
@@ -227,18 +228,29 @@ Metadata read_metadata(const tables::Document& doc) {
         }
         if (!before_sections) continue;
         if (!meta.published) meta.published = date_after_label(b.text);
-        if (!meta.title && title_like(b.text)) {
+        // The title: the first title-like line naming a year, else the first title-like line
+        // (navigation links such as 政府信息公开年报 name none).
+        if (title_like(b.text) && (!meta.title || (!title_has_year && find_year(b.text) != 0))) {
             std::string title = b.text;
             // "高平市人民政府办公室" / "2023年政府信息公开工作年度报告" on two lines
             if (!agency_in_title(title) && previous != nullptr && previous->text.size() <= 90 &&
-                !contains(previous->text, "。") && find_year(previous->text) == 0) {
+                !contains(previous->text, "。") && find_year(previous->text) == 0 && !title_like(previous->text)) {
                 title = previous->text + b.text;
             }
+            title_has_year = find_year(title) != 0;
             meta.title = std::move(title);
         }
         previous = &b;
     }
-    if (!meta.title && !doc.title.empty() && title_like(doc.title)) meta.title = doc.title;
+    // <title> of an HTML page, without the portal's name after "_", "-" or "|"
+    if ((!meta.title || !title_has_year) && !doc.title.empty() && title_like(doc.title) && find_year(doc.title) != 0) {
+        std::string_view t = doc.title;
+        for (std::string_view sep : {"_", "|", " - ", "－", "——"}) {
+            const auto cut = t.find(sep);
+            if (cut != std::string_view::npos && title_like(t.substr(0, cut))) t = t.substr(0, cut);
+        }
+        meta.title = std::string(tables::trim_cell(t));
+    }
     if (meta.title) {
         meta.agency_as_written = agency_in_title(*meta.title);
         if (int y = find_year(*meta.title); y != 0) meta.title_year = y;

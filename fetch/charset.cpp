@@ -282,7 +282,7 @@ void substitute_and_count(const void* context, UConverterToUnicodeArgs* args, co
 
 // Appends UTF-16 `units` to `out` as UTF-8; returns the lone surrogates replaced. Three
 // bytes per unit always suffice (a surrogate pair is four bytes for two units), so ICU
-// cannot fail here short of a bug; a chunk it rejects would be dropped.
+// cannot fail here short of a bug; if it did, the chunk becomes one counted U+FFFD.
 std::size_t append_utf16(const UChar* units, std::size_t count, std::string& out) {
     if (count == 0) return 0;
     const std::size_t old = out.size();
@@ -292,7 +292,12 @@ std::size_t append_utf16(const UChar* units, std::size_t count, std::string& out
     UErrorCode err = U_ZERO_ERROR;
     u_strToUTF8WithSub(out.data() + old, static_cast<int32_t>(count * 3), &written, units,
                        static_cast<int32_t>(count), 0xFFFD, &substitutions, &err);
-    out.resize(U_SUCCESS(err) ? old + static_cast<std::size_t>(written) : old);
+    if (U_FAILURE(err)) {
+        out.resize(old);
+        out.append(kReplacementUtf8);
+        return 1;
+    }
+    out.resize(old + static_cast<std::size_t>(written));
     return static_cast<std::size_t>(substitutions);
 }
 

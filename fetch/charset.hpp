@@ -44,8 +44,8 @@ Decoded decode_to_utf8(std::string_view bytes, const CharsetOptions& options = {
 // quotes, spaces and case. "" when there is no charset parameter.
 std::string charset_from_content_type(std::string_view content_type);
 
-// The label of the first <meta> in the first 1024 bytes that declares a charset, as written
-// (trimmed of quotes and trailing junk); "" when none is found. The label is not validated.
+// The label of the first <meta> in the first 1024 bytes that declares a charset that
+// canonical_charset knows, as written (without quotes and trailing junk); "" when none.
 std::string prescan_meta_charset(std::string_view bytes);
 
 // WHATWG label -> our decoder name ("gbk" -> "GB18030", "latin1" -> "windows-1252",

@@ -4,7 +4,7 @@ set -euo pipefail
 zfxxgk=${1:-build/cli/zfxxgk}
 rm -rf dataset
 status=0
-"$zfxxgk" extract fixtures/reports/*.txt -o dataset || status=$?
+"$zfxxgk" extract fixtures/reports/*.txt fixtures/reports/gb2019-word-5col-procurement.html -o dataset || status=$?
 echo
 echo "dataset/:"
 find dataset -name '*.json' | sort | sed 's/^/  /'

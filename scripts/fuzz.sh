@@ -6,6 +6,8 @@ set -euo pipefail
 build=${1:-build-fuzz}
 seconds=${2:-0}
 status=0
+passed=0
+failed=0
 for bin in "$build"/fuzz/*_fuzz; do
   [ -x "$bin" ] || continue
   name=$(basename "$bin" _fuzz)
@@ -13,11 +15,18 @@ for bin in "$build"/fuzz/*_fuzz; do
   mkdir -p "$corpus"
   if [ "$seconds" = 0 ]; then
     echo "fuzz-smoke: $name over $(ls "$corpus" | wc -l) kept inputs"
-    "$bin" -runs=0 "$corpus" >/dev/null 2>"/tmp/fuzz-$name.log" || { tail -40 "/tmp/fuzz-$name.log"; status=1; }
+    if "$bin" -runs=0 "$corpus" >/dev/null 2>"/tmp/fuzz-$name.log"; then
+      passed=$((passed + 1))
+    else
+      tail -40 "/tmp/fuzz-$name.log"
+      failed=$((failed + 1))
+      status=1
+    fi
   else
     scratch=$(mktemp -d)
     echo "fuzz: $name for ${seconds}s"
     "$bin" -max_total_time="$seconds" -max_len=65536 -timeout=10 "$scratch" "$corpus" 2>&1 | tail -3 || status=1
   fi
 done
+[ "$seconds" = 0 ] && echo "fuzz-smoke: $passed passed, $failed failed"
 exit $status

@@ -158,6 +158,20 @@ std::optional<std::string_view> attribute(const GumboElement& el, std::string_vi
 // One pass over gumbo's tree with an explicit stack (deep nesting cannot overflow the
 // call stack). Text goes to the innermost "sink": the document's paragraph, a heading,
 // the title, a caption, a table cell, or nowhere (inside table structure and <head>).
+// Whether an element has a <table> among its descendants (iterative: input nesting is unbounded).
+bool holds_table(const GumboNode* node) {
+    std::vector<const GumboNode*> todo{node};
+    while (!todo.empty()) {
+        const GumboNode* n = todo.back();
+        todo.pop_back();
+        if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
+        if (n != node && n->v.element.tag == GUMBO_TAG_TABLE) return true;
+        const GumboVector& children = n->v.element.children;
+        for (unsigned i = 0; i < children.length; ++i) todo.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
+    return false;
+}
+
 class Walker {
 public:
     Walker(std::string_view html, const HtmlOptions& options)
@@ -197,6 +211,7 @@ private:
         // The open cell, if any.
         bool in_cell = false;
         bool cell_holds_table = false;
+        bool layout_cell = false;   // the cell holds a table: its content is read as blocks
         std::uint32_t colspan = 1;
         std::uint32_t rowspan = 1;
         SourcePos cell_pos;
@@ -229,7 +244,7 @@ private:
     Sink& sink() { return sinks_[depth_ - 1]; }
     void pop_sink() { --depth_; }
     void boundary();
-    void flush_paragraph();
+    void flush_paragraph(Sink& s);
     // gumbo counts columns in code points with tabs expanded; SourcePos counts bytes, so
     // positions come from the byte offset alone. Elements the parser implied have line 0.
     SourcePos pos(const GumboSourcePosition& gp) const { return gp.line == 0 ? SourcePos{} : lines_.at(gp.offset); }
@@ -260,7 +275,7 @@ Document Walker::run(const GumboNode* document) {
             leave(exit);
         }
     }
-    flush_paragraph();
+    flush_paragraph(sinks_[0]);
     return std::move(doc_);
 }
 
@@ -316,7 +331,7 @@ void Walker::enter_element(const GumboNode* node) {
         return;
     case TagClass::heading:
         if (sink().kind == SinkKind::paragraph) {
-            flush_paragraph();
+            flush_paragraph(sink());
             push_sink(SinkKind::heading, pos(el.start_pos));
             push_frame(node, Exit::heading);
             return;
@@ -391,7 +406,11 @@ bool Walker::enter_table_part(const GumboNode* node, TagClass cls) {
         t.colspan = html_detail::colspan_value(attribute(el, "colspan"), options_.max_colspan);
         t.rowspan = html_detail::rowspan_value(attribute(el, "rowspan"), options_.max_rowspan);
         t.cell_pos = pos(el.start_pos);
-        push_sink(SinkKind::cell, t.cell_pos);
+        // A cell that holds a table is page layout (a portal's frame around the report): its
+        // paragraphs, headings and tables are the document's blocks, in reading order, and
+        // the layout grid keeps the cell empty.
+        t.layout_cell = holds_table(node);
+        push_sink(t.layout_cell ? SinkKind::paragraph : SinkKind::cell, t.cell_pos);
         push_frame(node, Exit::cell);
         return true;
     default:
@@ -477,6 +496,7 @@ void Walker::leave(Exit exit) {
         return;
     case Exit::cell: {
         OpenTable& t = tables_.back();
+        if (t.layout_cell) flush_paragraph(sink());
         t.builder.add_cell(sink().text.take(), t.colspan, t.rowspan, t.cell_pos, t.cell_holds_table);
         t.in_cell = false;
         pop_sink();
@@ -491,7 +511,7 @@ void Walker::boundary() {
     Sink& s = sink();
     switch (s.kind) {
     case SinkKind::paragraph:
-        flush_paragraph();
+        flush_paragraph(s);
         return;
     case SinkKind::cell:
         s.text.line_break();
@@ -506,8 +526,7 @@ void Walker::boundary() {
     }
 }
 
-void Walker::flush_paragraph() {
-    Sink& s = sinks_[0];
+void Walker::flush_paragraph(Sink& s) {
     if (!s.text.empty()) {
         doc_.blocks.push_back(Block{BlockKind::paragraph, s.text.take(), 0, s.pos});
     }

@@ -40,5 +40,9 @@ case_ seed-gaoping-2023.json 0 - extract fixtures/reports/gb2021-seed-gaoping-20
 # shellcheck disable=SC2046
 case_ all-fixture-reports.jsonl 0 all-fixture-reports.stderr extract $(ls fixtures/reports/*.txt | sort)
 
+# HTML pages, one in GBK: charset, chrome, layout and metadata tables
+# shellcheck disable=SC2046
+case_ html-fixture-reports.jsonl 0 html-fixture-reports.stderr extract $(ls fixtures/reports/*.html | sort)
+
 echo "golden: $passes passed, $failures failed"
 [ $failures = 0 ]

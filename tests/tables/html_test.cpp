@@ -89,14 +89,14 @@ TEST_CASE("tables::parse_html overlapping spans keep the first owner and report 
     CHECK(doc.diagnostics[0].pos.column == 5);
 }
 
-TEST_CASE("tables::parse_html nested tables are grids of their own, after their outer table") {
+TEST_CASE("tables::parse_html nested tables are grids of their own; a cell holding one is page layout") {
     const Document doc = parse_html(read_fixture("nested-table.html"));
     CHECK(doc.title == "嵌套表格");
     REQUIRE(doc.tables.size() == 3);
-    // The outer cell keeps its own text on two lines; the row whose only cell holds a
-    // table is not a spacer row.
+    // A cell that holds a table is layout: its content becomes blocks and the cell stays
+    // empty; the row whose only cell holds a table is not a spacer row.
     CHECK(rows_of(doc.tables[0]) == std::vector<std::string>{
-                                        R"("左栏" | "正文开始\n正文结束")",
+                                        R"("左栏" | "")",
                                         R"(""[1x2] | ^1,0)",
                                     });
     CHECK(rows_of(doc.tables[1]) == std::vector<std::string>{R"("规章" | "0")"});
@@ -105,14 +105,17 @@ TEST_CASE("tables::parse_html nested tables are grids of their own, after their 
     CHECK(doc.tables[1].parent == 0);
     CHECK(doc.tables[2].parent == 0);
 
-    REQUIRE(doc.blocks.size() == 5);
-    CHECK(doc.blocks[0].kind == BlockKind::paragraph);
+    REQUIRE(doc.blocks.size() == 7);
     CHECK(doc.blocks[0].text == "前言");
-    for (std::size_t i = 0; i < 3; ++i) {
-        CHECK(doc.blocks[i + 1].kind == BlockKind::table);
-        CHECK(doc.blocks[i + 1].table == i);
-    }
-    CHECK(doc.blocks[4].text == "结尾");
+    CHECK(doc.blocks[1].kind == BlockKind::table);
+    CHECK(doc.blocks[1].table == 0);
+    CHECK(doc.blocks[2].text == "正文开始");
+    CHECK(doc.blocks[3].kind == BlockKind::table);
+    CHECK(doc.blocks[3].table == 1);
+    CHECK(doc.blocks[4].text == "正文结束");
+    CHECK(doc.blocks[5].kind == BlockKind::table);
+    CHECK(doc.blocks[5].table == 2);
+    CHECK(doc.blocks[6].text == "结尾");
 }
 
 TEST_CASE("tables::parse_html rows without tbody form a row group; rowspans stay in theirs") {
