@@ -29,29 +29,6 @@ struct Tally {
     int failed = 0;
 };
 
-// Bytes → record. The charset is found as a browser would (docs/charsets.md); HTML is told
-// from text by content unless --form says which.
-extractor::Record extract_bytes(const InputFile& in, const std::string& form) {
-    fetch::CharsetOptions copts;
-    copts.prescan_meta = form != "text";
-    fetch::Decoded decoded = fetch::decode_to_utf8(in.bytes, copts);
-    std::vector<extractor::Warning> warnings;
-    if (decoded.replaced > 0) {
-        warnings.push_back({"encoding_replaced_bytes",
-                            std::to_string(decoded.replaced) + " invalid byte sequences in " + decoded.encoding +
-                                " input were replaced by U+FFFD",
-                            -1, -1});
-    }
-    extractor::Source source;
-    source.path = in.name;
-    source.sha256 = extractor::sha256_hex(in.bytes);
-    source.bytes = in.bytes.size();
-    source.encoding = decoded.encoding;
-    const bool html = form == "html" || (form == "auto" && extractor::looks_like_html(decoded.text));
-    if (html) return extractor::extract_html(decoded.text, std::move(source), std::move(warnings));
-    return extractor::extract_text(decoded.text, std::move(source), std::move(warnings));
-}
-
 int run_extract(const ExtractOptions& opt) {
     const bool to_dir = !opt.output_dir.empty();
     const bool several = opt.inputs.size() > 1;
@@ -63,7 +40,10 @@ int run_extract(const ExtractOptions& opt) {
             ++tally.failed;
             continue;
         }
-        const extractor::Record record = extract_bytes(in, opt.form);
+        extractor::Source source;
+        source.path = in.name;
+        const PageForm form = opt.form == "html" ? PageForm::html : opt.form == "text" ? PageForm::text : PageForm::automatic;
+        const extractor::Record record = extract_page(in.bytes, std::move(source), form);
         const bool pretty = opt.pretty && (to_dir || !several);
         const std::string json =
             extractor::to_json(record, pretty ? extractor::JsonLayout::pretty : extractor::JsonLayout::compact);
@@ -97,6 +77,25 @@ int run_extract(const ExtractOptions& opt) {
 }
 
 }  // namespace
+
+extractor::Record extract_page(std::string_view bytes, extractor::Source source, PageForm form) {
+    fetch::CharsetOptions copts;
+    copts.prescan_meta = form != PageForm::text;
+    fetch::Decoded decoded = fetch::decode_to_utf8(bytes, copts);
+    std::vector<extractor::Warning> warnings;
+    if (decoded.replaced > 0) {
+        warnings.push_back({"encoding_replaced_bytes",
+                            std::to_string(decoded.replaced) + " invalid byte sequences in " + decoded.encoding +
+                                " input were replaced by U+FFFD",
+                            -1, -1});
+    }
+    source.sha256 = extractor::sha256_hex(bytes);
+    source.bytes = bytes.size();
+    source.encoding = decoded.encoding;
+    const bool html = form == PageForm::html || (form == PageForm::automatic && extractor::looks_like_html(decoded.text));
+    if (html) return extractor::extract_html(decoded.text, std::move(source), std::move(warnings));
+    return extractor::extract_text(decoded.text, std::move(source), std::move(warnings));
+}
 
 Command extract_command() {
     return Command{

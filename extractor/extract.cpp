@@ -8,8 +8,10 @@
 #include "extractor/metadata.hpp"
 #include "extractor/normalize.hpp"
 #include "extractor/page.hpp"
+#include "extractor/prose.hpp"
 #include "extractor/record_tables.hpp"
 #include "extractor/template.hpp"
+#include "tables/cell_value.hpp"
 #include "tables/html.hpp"
 
 namespace zfxxgk::extractor {
@@ -34,8 +36,28 @@ bool only_date(std::string_view line) {
     return true;
 }
 
+// "六、存在的主要问题" → "六": the numeral a section heading starts with.
+std::string heading_numeral(std::string_view heading) {
+    static constexpr std::array<std::string_view, 10> kNumerals = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    std::string out;
+    heading = tables::trim_cell(heading);
+    for (bool more = true; more;) {
+        more = false;
+        for (auto n : kNumerals) {
+            if (heading.substr(0, n.size()) == n) {
+                out += n;
+                heading.remove_prefix(n.size());
+                more = true;
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 struct Sections {
     std::vector<int> of_table;  // section index per document table, -1 before any heading
+    std::vector<std::string> numeral_of_table;  // the numeral of the heading the table stands under (一…十), as the page writes it
     std::array<std::optional<std::string>, 6> text;
     std::optional<std::string> signed_on;  // the date under the report's signature, YYYY-MM-DD
     int headings = 0;
@@ -46,16 +68,20 @@ struct Sections {
 Sections read_sections(const tables::Document& doc, std::size_t body_end) {
     Sections s;
     s.of_table.assign(doc.tables.size(), -1);
+    s.numeral_of_table.assign(doc.tables.size(), std::string());
+    std::string numeral;
     int current = -1;
     std::array<std::vector<const std::string*>, 6> paragraphs;
     for (std::size_t i = 0; i < body_end && i < doc.blocks.size(); ++i) {
         const auto& b = doc.blocks[i];
         if (b.kind == tables::BlockKind::table) {
             s.of_table[b.table] = current;
+            s.numeral_of_table[b.table] = numeral;
             continue;
         }
         if (const int sec = section_of_heading(b.text); sec >= 0) {
             current = sec;
+            numeral = heading_numeral(b.text);
             ++s.headings;
             if (!s.text[static_cast<std::size_t>(sec)]) s.text[static_cast<std::size_t>(sec)] = std::string();
             const std::string n = normalize_label(b.text);
@@ -216,6 +242,26 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
         for (std::size_t n = 0; n < 3; ++n) {
             const TableSpec& spec = per_table[n]->tables[n];
             used[n] = &spec;
+            if (assigned[n].empty() && n == 0 && sections.text[1]) {
+                // table 2 stated in prose
+                AlignResult prose = missing_table(spec);
+                std::string read;
+                for (const auto& p : read_prose_table2(spec, *sections.text[1])) {
+                    for (auto& v : prose.values) {
+                        if (v.path != p.path) continue;
+                        v.status = ValueStatus::prose;
+                        v.number = p.number;
+                        v.raw = p.clause;
+                        v.unit = p.unit;
+                    }
+                    read += (read.empty() ? "" : ", ") + p.path.substr(p.path.find('.') + 1);
+                }
+                if (!read.empty()) {
+                    rec.warnings.push_back({"value_from_prose", "table 2 is stated in prose; read from its sentences: " + read, -1, -1});
+                    results.push_back(std::move(prose));
+                    continue;
+                }
+            }
             if (assigned[n].empty()) {
                 results.push_back(missing_table(spec));
                 rec.warnings.push_back({"table_missing", "table " + std::to_string(spec.number) + " (" +
@@ -242,9 +288,13 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
     for (std::size_t t = 0; t < doc.tables.size(); ++t) {
         if (page.roles[t] != TableRole::body) continue;
         record_index[t] = listed;
-        built[t] = build_record_table(doc.tables[t], read.tables[t], listed++, value_slots[t], label_slots[t]);
+        const bool aligned = std::any_of(assigned.begin(), assigned.end(), [&](const std::vector<int>& a) {
+            return std::find(a.begin(), a.end(), static_cast<int>(t)) != a.end();
+        });
+        built[t] = build_record_table(doc.tables[t], read.tables[t], listed++, value_slots[t], label_slots[t],
+                                      aligned ? LabelExtent::until_value : LabelExtent::first_cell);
         const int sec = sections.of_table[t];
-        if (sec >= 0) built[t].table.section = kSectionNumerals[static_cast<std::size_t>(sec)];
+        if (!sections.numeral_of_table[t].empty()) built[t].table.section = sections.numeral_of_table[t];
     }
 
     for (auto& result : results) {

@@ -43,7 +43,8 @@ void resolve_label(std::vector<std::string>& label, std::size_t leading_covered,
 }  // namespace
 
 BuiltTable build_record_table(const tables::Grid& grid, const TableInfo& info, int index,
-                              const std::vector<SlotRef>& value_slots, const std::vector<SlotRef>& row_label_slots) {
+                              const std::vector<SlotRef>& value_slots, const std::vector<SlotRef>& row_label_slots,
+                              LabelExtent extent) {
     BuiltTable out;
     out.table.index = index;
     out.table.columns = grid.width;
@@ -102,6 +103,7 @@ BuiltTable build_record_table(const tables::Grid& grid, const TableInfo& info, i
             const auto kind = info.rows[r][s].value.kind;
             const bool value = contains(value_slots, ref) || (kind != tables::CellKind::text && kind != tables::CellKind::blank);
             if (!in_cells && value && !(rec.label.empty() && slot.text.empty() && exact)) in_cells = true;
+            if (!in_cells && extent == LabelExtent::first_cell && !rec.label.empty()) in_cells = true;
             if (in_cells) {
                 places[s] = {static_cast<int>(out.table.rows.size()), static_cast<int>(rec.cells.size())};
                 rec.cells.push_back(slot.text);

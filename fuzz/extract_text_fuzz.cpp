@@ -1,6 +1,6 @@
 // libFuzzer target: whole-document text extraction (flattened parse, template alignment,
 // checks, JSON). Invariants: no crash; the JSON parses back; every value's provenance points
-// at a cell of the record's own tables holding its raw text; numbers only with status number.
+// at a cell of the record's own tables holding its raw text; numbers only with status number or prose.
 #include <cstdint>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     source.sha256 = std::string(64, '0');
     const Record r = extract_text(text, source);
     for (const auto& v : r.values) {
-        if (v.number.has_value() != (v.provenance.status == ValueStatus::number)) std::abort();
+        const bool has_number = v.provenance.status == ValueStatus::number || v.provenance.status == ValueStatus::prose;
+        if (v.number.has_value() != has_number) std::abort();
         const auto& p = v.provenance;
         if (p.table < 0) continue;
         if (static_cast<std::size_t>(p.table) >= r.tables.size()) std::abort();

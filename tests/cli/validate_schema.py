@@ -54,7 +54,7 @@ for name, rec in records:
             if prov is None:
                 failures += 1
                 print(f"{name}: {path} has no provenance")
-            elif (value is not None) != (prov["status"] == "number"):
+            elif (value is not None) != (prov["status"] in ("number", "prose")):
                 failures += 1
                 print(f"{name}: {path} = {value!r} but provenance status is {prov['status']}")
 

@@ -1,0 +1,70 @@
+// The real-world variants of TEMPLATES.md, on fixtures written from its forms (values are
+// checked for every page by the accuracy harness; these cases check what else is said).
+#include "support.hpp"
+
+using namespace zfxxgk;
+using namespace zfxxgk::test;
+
+TEST_CASE("extractor::extract_text a complete 2019 report in flattened text: every check passes") {
+    const auto r = extract_fixture("gb2019-row-per-line-complete.txt");
+    CHECK(r.template_id == "2019");
+    CHECK(r.checks.size() == 40);  // 7 + 7 + 23 row totals + 3
+    for (const auto& c : r.checks) {
+        INFO(c.rule << " " << c.subject);
+        CHECK(c.status == extractor::CheckStatus::pass);
+    }
+    CHECK(value_at(r, "applications.outcomes.other.unsplit.total").number == std::optional<double>(0));
+    CHECK(value_at(r, "active_disclosure.procurement.amount").provenance.unit == "元");
+    CHECK(r.find("applications.outcomes.other.remaining.total") == nullptr);  // a 2021-template key
+}
+
+TEST_CASE("extractor::extract_text labels carrying parenthetical instructions match their rows (湖北 2020)") {
+    const auto r = extract_fixture("gb2019-hubei-instructions-in-labels.txt");
+    CHECK(value_at(r, "active_disclosure.regulations.total_published").number == std::optional<double>(0));
+    CHECK(value_at(r, "active_disclosure.licensing.change").number == std::optional<double>(-3));
+    CHECK(value_at(r, "active_disclosure.penalty.change").number == std::optional<double>(-4));  // 减少4
+    CHECK(count_warnings(r, "label_unmatched") == 0);
+    CHECK(count_warnings(r, "header_inferred") == 0);  // 本年增/减(指…) is the 本年增/减 column
+}
+
+TEST_CASE("extractor::extract_text table 2 stated in prose: only what a clause names, status prose") {
+    const auto r = extract_fixture("gb2021-table2-in-prose.txt");
+    CHECK(r.template_id == "2021");
+    const auto& lic = value_at(r, "active_disclosure.licensing.decisions");
+    CHECK(lic.number == std::optional<double>(3361));
+    CHECK(lic.provenance.status == extractor::ValueStatus::prose);
+    CHECK(lic.provenance.raw == std::optional<std::string>("行政许可办件量3361件"));
+    CHECK(lic.provenance.table == -1);
+    CHECK(value_at(r, "active_disclosure.coercion.decisions").number == std::optional<double>(0));
+    // "未制定规章、行政规范性文件" and "未收取行政事业性收费" name no count: nothing read
+    expect_all_missing(r, "active_disclosure.regulations");
+    expect_all_missing(r, "active_disclosure.normative_documents");
+    expect_all_missing(r, "active_disclosure.fees");
+    CHECK(count_warnings(r, "value_from_prose") == 1);
+    CHECK(count_warnings(r, "table_missing") == 0);
+}
+
+TEST_CASE("extractor::extract_text freeform report: sections by their own headings, tables as grids") {
+    const auto r = extract_fixture("freeform-2016-outline-with-appendix-table.txt");
+    CHECK(r.template_id == "freeform");
+    CHECK(r.values.empty());
+    REQUIRE(r.sections[0]);
+    CHECK(r.sections[0]->rfind("2016年,我县紧紧围绕", 0) == 0);           // 一、概述
+    CHECK(r.sections[2]->find("受理政府信息公开申请37件") != std::string::npos);  // 三、依申请公开…
+    CHECK(r.sections[3]->find("行政复议1件") != std::string::npos);          // 五、因…行政复议、提起行政诉讼
+    REQUIRE(r.tables.size() == 1);
+    const auto& t = r.tables[0];
+    CHECK(t.section == std::optional<std::string>("六"));
+    // outside the templates a row's label is its first cell: the unit column is data
+    CHECK(t.rows[0].label == std::vector<std::string>{"指标名称"});
+    CHECK(t.rows[0].cells == std::vector<std::string>{"计量单位", "数量"});
+    // the appendix's rows keyed by their own labels
+    bool found = false;
+    for (const auto& row : t.rows) {
+        if (row.label == std::vector<std::string>{"三、依申请公开情况", "(一)收到申请数", "3.网络申请数"}) {
+            found = true;
+            CHECK(row.cells == std::vector<std::string>{"件", "25"});
+        }
+    }
+    CHECK(found);
+}
