@@ -68,3 +68,45 @@ TEST_CASE("extractor::extract_text freeform report: sections by their own headin
     }
     CHECK(found);
 }
+
+namespace {
+extractor::Record extract_string(const std::string& text) {
+    extractor::Source source;
+    source.path = "inline";
+    source.sha256 = extractor::sha256_hex(text);
+    return extractor::extract_text(text, source);
+}
+}  // namespace
+
+TEST_CASE("extractor::extract_text the template comes from the labels, never from the year") {
+    std::string page = read_file("fixtures/reports/gb2019-row-per-line-complete.txt");
+    for (std::string_view from : {"2019年政府信息公开", "自2019年1月1日起至2019年12月31日"}) {
+        const auto at = page.find(from);
+        REQUIRE(at != std::string::npos);
+        std::string to(from);
+        for (std::size_t p = to.find("2019"); p != std::string::npos; p = to.find("2019", p)) to.replace(p, 4, "2023");
+        page.replace(at, from.size(), to);
+    }
+    const auto r = extract_string(page);
+    CHECK(r.year == std::optional<int>(2023));
+    CHECK(r.template_id == "2019");
+    CHECK(count_warnings(r, "template_mixed") == 0);
+}
+
+TEST_CASE("extractor::extract_text a 2021 table 2 with a 2019 table 3 maps both, with template_mixed") {
+    std::string page = read_file("fixtures/reports/gb2021-seed-gaoping-2023.txt");
+    // (六)其他处理 as the 2019 template's single row instead of the 2021 sub-rows
+    const auto a = page.find("(六)其他处理 |");
+    const auto b = page.find("(七)总计 |");
+    REQUIRE(a != std::string::npos);
+    REQUIRE(b != std::string::npos);
+    page.replace(a, b - a, "(六)其他处理 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 | ||\n");
+    const auto r = extract_string(page);
+    CHECK(r.template_id == "2021");
+    CHECK(count_warnings(r, "template_mixed") == 1);
+    CHECK(value_at(r, "active_disclosure.normative_documents.in_force").number == std::optional<double>(45));
+    CHECK(value_at(r, "applications.outcomes.other.unsplit.total").number == std::optional<double>(0));
+    CHECK(r.find("applications.outcomes.other.remaining.total") == nullptr);
+    CHECK(value_at(r, "applications.outcomes.total.total").number == std::optional<double>(7));
+    CHECK_FALSE(r.has_failed_check());
+}
