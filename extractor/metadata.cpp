@@ -1,9 +1,9 @@
 #include "extractor/metadata.hpp"
 
 #include <array>
-#include <cstdio>
 
 #include "extractor/normalize.hpp"
+#include "extractor/page.hpp"
 #include "tables/cell_value.hpp"
 
 namespace zfxxgk::extractor {
@@ -167,31 +167,7 @@ std::optional<std::string> date_after_label(std::string_view line) {
             return std::nullopt;
         }
     }
-    int parts[3] = {0, 0, 0};
-    std::size_t i = 0;
-    for (int p = 0; p < 3; ++p) {
-        std::size_t digits = 0;
-        while (i < rest.size() && is_digit(rest[i]) && digits < 4) {
-            parts[p] = parts[p] * 10 + (rest[i] - '0');
-            ++i;
-            ++digits;
-        }
-        if (digits == 0) return std::nullopt;
-        if (p == 2) break;
-        if (i < rest.size() && (rest[i] == '-' || rest[i] == '/' || rest[i] == '.')) {
-            ++i;
-        } else if (starts_with(rest.substr(i), "年") || starts_with(rest.substr(i), "月")) {
-            i += 3;
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (parts[0] < 1990 || parts[0] > 2099 || parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > 31) {
-        return std::nullopt;
-    }
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parts[0], parts[1], parts[2]);
-    return std::string(buf);
+    return parse_date(rest);
 }
 
 }  // namespace

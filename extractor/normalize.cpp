@@ -116,35 +116,30 @@ std::size_t chinese_numeral_prefix(std::string_view s) {
     }
 }
 
+// NFKC and Traditional→Simplified, whitespace dropped; labels also get their punctuation
+// variants unified.
+enum class Punctuation : std::uint8_t { keep, unify };
+
+std::string fold(std::string_view s, Punctuation punctuation) {
+    Normalizer& n = normalizer();
+    auto& cache = punctuation == Punctuation::unify ? n.label_cache : n.name_cache;
+    return cached(cache, s, [&] {
+        icu::UnicodeString u = n.nfkc_t2s(s);
+        icu::UnicodeString out;
+        for (int32_t i = 0; i < u.length();) {
+            const UChar32 c = u.char32At(i);
+            i += U16_LENGTH(c);
+            if (!is_space(c)) out.append(punctuation == Punctuation::unify ? unify(c) : c);
+        }
+        return to_utf8(out);
+    });
+}
+
 }  // namespace
 
-std::string normalize_label(std::string_view label) {
-    Normalizer& n = normalizer();
-    return cached(n.label_cache, label, [&] {
-        icu::UnicodeString u = n.nfkc_t2s(label);
-        icu::UnicodeString out;
-        for (int32_t i = 0; i < u.length();) {
-            const UChar32 c = u.char32At(i);
-            i += U16_LENGTH(c);
-            if (!is_space(c)) out.append(unify(c));
-        }
-        return to_utf8(out);
-    });
-}
+std::string normalize_label(std::string_view label) { return fold(label, Punctuation::unify); }
 
-std::string normalize_name(std::string_view name) {
-    Normalizer& n = normalizer();
-    return cached(n.name_cache, name, [&] {
-        icu::UnicodeString u = n.nfkc_t2s(name);
-        icu::UnicodeString out;
-        for (int32_t i = 0; i < u.length();) {
-            const UChar32 c = u.char32At(i);
-            i += U16_LENGTH(c);
-            if (!is_space(c)) out.append(c);
-        }
-        return to_utf8(out);
-    });
-}
+std::string normalize_name(std::string_view name) { return fold(name, Punctuation::keep); }
 
 LabelKey label_key(std::string_view s) {
     LabelKey key;

@@ -6,13 +6,6 @@ using namespace zfxxgk::test;
 
 namespace {
 
-extractor::Record extract(const std::string& text) {
-    extractor::Source source;
-    source.path = "inline";
-    source.sha256 = extractor::sha256_hex(text);
-    return extractor::extract_text(text, source);
-}
-
 const std::string kTable2Head = "二、主动公开政府信息情况\n第二十条第(一)项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n";
 const std::string kTable2Rest =
     "第二十条第(五)项 |\n信息内容 | 本年处理决定数量 |\n行政许可 | 0 |\n第二十条第(六)项 |\n信息内容 | 本年处理决定数量 |\n"
@@ -22,7 +15,7 @@ const std::string kTable2Rest =
 }  // namespace
 
 TEST_CASE("extractor::align cells run together with their labels are never split") {
-    const auto r = extract(kTable2Head + "规章555规范性文件141414\n" + kTable2Rest);
+    const auto r = extract_string(kTable2Head + "规章555规范性文件141414\n" + kTable2Rest);
     for (const char* row : {"regulations", "normative_documents"}) {
         for (const char* col : {"issued", "repealed", "in_force"}) {
             const auto& v = value_at(r, std::string("active_disclosure.") + row + "." + col);
@@ -37,14 +30,14 @@ TEST_CASE("extractor::align cells run together with their labels are never split
 }
 
 TEST_CASE("extractor::align an old label in a new table maps with template_mixed") {
-    const auto r = extract(kTable2Head + "规章 | 0 | 0 | 0 |\n规范性文件 | 4 | 1 | 30 |\n" + kTable2Rest);
+    const auto r = extract_string(kTable2Head + "规章 | 0 | 0 | 0 |\n规范性文件 | 4 | 1 | 30 |\n" + kTable2Rest);
     CHECK(r.template_id == "2021");
     expect_row(r, "active_disclosure.normative_documents", {"issued", "repealed", "in_force"}, {4, 1, 30});
     CHECK(count_warnings(r, "template_mixed") == 1);
 }
 
 TEST_CASE("extractor::align blank, zero and not-applicable stay distinct; text cells are unparsed") {
-    const auto r = extract(kTable2Head + "规章 | / | 0 | |\n行政规范性文件 | 见附件 | — | ? 3 |\n" + kTable2Rest);
+    const auto r = extract_string(kTable2Head + "规章 | / | 0 | |\n行政规范性文件 | 见附件 | — | ? 3 |\n" + kTable2Rest);
     using S = extractor::ValueStatus;
     CHECK(value_at(r, "active_disclosure.regulations.issued").provenance.status == S::not_applicable);
     CHECK(value_at(r, "active_disclosure.regulations.repealed").number == std::optional<double>(0));
@@ -57,7 +50,7 @@ TEST_CASE("extractor::align blank, zero and not-applicable stay distinct; text c
 }
 
 TEST_CASE("extractor::align more values than columns: extras unplaced, never dropped") {
-    const auto r = extract(kTable2Head + "规章 | 1 | 2 | 3 | 4 |\n行政规范性文件 | 0 | 0 | 0 |\n" + kTable2Rest);
+    const auto r = extract_string(kTable2Head + "规章 | 1 | 2 | 3 | 4 |\n行政规范性文件 | 0 | 0 | 0 |\n" + kTable2Rest);
     expect_row(r, "active_disclosure.regulations", {"issued", "repealed", "in_force"}, {1, 2, 3});
     REQUIRE(r.unplaced.size() == 1);
     CHECK(r.unplaced[0].raw == "4");
@@ -71,7 +64,7 @@ TEST_CASE("extractor::checks a report whose arithmetic is off fails the check, k
     const auto at = seed.find(from);
     REQUIRE(at != std::string::npos);
     seed.replace(at, from.size(), "(七)总计 |\n8 |");
-    const auto r = extract(seed);
+    const auto r = extract_string(seed);
     CHECK(value_at(r, "applications.outcomes.total.natural_person").number == std::optional<double>(8));
     std::vector<std::string> failed;
     for (const auto& c : r.checks) {
@@ -90,7 +83,7 @@ TEST_CASE("extractor::checks a report whose arithmetic is off fails the check, k
 }
 
 TEST_CASE("extractor::extract_text a document without tables or headings is unknown") {
-    const auto r = extract("这是一段文字。\n另一段文字。\n");
+    const auto r = extract_string("这是一段文字。\n另一段文字。\n");
     CHECK(r.template_id == "unknown");
     CHECK(r.values.empty());
     CHECK(r.tables.empty());

@@ -29,6 +29,13 @@ inline extractor::Record extract_fixture(const std::string& name) {
     return extractor::extract_text(bytes, source);
 }
 
+inline extractor::Record extract_string(const std::string& text) {
+    extractor::Source source;
+    source.path = "inline";
+    source.sha256 = extractor::sha256_hex(text);
+    return extractor::extract_text(text, source);
+}
+
 inline const extractor::Value& value_at(const extractor::Record& r, const std::string& path) {
     const extractor::Value* v = r.find(path);
     INFO("path " << path);

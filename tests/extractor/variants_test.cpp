@@ -69,14 +69,6 @@ TEST_CASE("extractor::extract_text freeform report: sections by their own headin
     CHECK(found);
 }
 
-namespace {
-extractor::Record extract_string(const std::string& text) {
-    extractor::Source source;
-    source.path = "inline";
-    source.sha256 = extractor::sha256_hex(text);
-    return extractor::extract_text(text, source);
-}
-}  // namespace
 
 TEST_CASE("extractor::extract_text the template comes from the labels, never from the year") {
     std::string page = read_file("fixtures/reports/gb2019-row-per-line-complete.txt");
