@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "extractor/align.hpp"
 #include "extractor/checks.hpp"
@@ -161,6 +162,24 @@ Warning place_warning(const PendingWarning& w, const std::vector<BuiltTable>& bu
                       [static_cast<std::size_t>(w.at->slot)].row;
     }
     return out;
+}
+
+// A hostile or broken page can repeat one problem thousands of times: each code is kept at most
+// kWarningsPerCode times, and one `warnings_truncated` warning counts the rest.
+constexpr std::size_t kWarningsPerCode = 20;
+
+void cap_warnings(std::vector<Warning>& warnings) {
+    std::map<std::string, std::size_t> seen;
+    std::vector<Warning> kept;
+    for (auto& w : warnings) {
+        if (++seen[w.code] <= kWarningsPerCode) kept.push_back(std::move(w));
+    }
+    std::string dropped;
+    for (const auto& [code, n] : seen) {
+        if (n > kWarningsPerCode) dropped += (dropped.empty() ? "" : ", ") + code + " ×" + std::to_string(n - kWarningsPerCode);
+    }
+    if (!dropped.empty()) kept.push_back({"warnings_truncated", "more warnings of the same codes were left out: " + dropped, -1, -1});
+    warnings = std::move(kept);
 }
 
 }  // namespace
@@ -328,6 +347,7 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
     for (std::size_t t = 0; t < doc.tables.size(); ++t) {
         if (record_index[t] >= 0) rec.tables.push_back(std::move(built[t].table));
     }
+    cap_warnings(rec.warnings);
     if (any_table) rec.checks = run_checks(rec, used[1], used[2]);
     return rec;
 }

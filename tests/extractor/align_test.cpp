@@ -88,3 +88,15 @@ TEST_CASE("extractor::extract_text a document without tables or headings is unkn
     CHECK(r.values.empty());
     CHECK(r.tables.empty());
 }
+
+TEST_CASE("extractor::extract_text a problem repeated thousands of times is warned about 20 times, then counted") {
+    std::string text = kTable2Head;
+    for (int i = 0; i < 500; ++i) text += "规章 | 1 | 2 | 3 |\n";
+    text += kTable2Rest;
+    const auto r = extract_string(text);
+    CHECK(count_warnings(r, "label_duplicate") == 20);
+    REQUIRE(count_warnings(r, "warnings_truncated") == 1);
+    CHECK(r.warnings.back().message.find("label_duplicate ×479") != std::string::npos);
+    CHECK(r.unplaced.size() == 499 * 3);  // values are never dropped
+    expect_row(r, "active_disclosure.regulations", {"issued", "repealed", "in_force"}, {1, 2, 3});
+}
