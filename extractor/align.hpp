@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extractor/cell_info.hpp"
+#include "extractor/label_match.hpp"
 #include "extractor/record.hpp"
 #include "extractor/template.hpp"
 #include "tables/document.hpp"
@@ -51,13 +52,6 @@ struct AlignResult {
     std::vector<SlotRef> row_label_slots;  // slots read as row labels
     int rows_found = 0;
 };
-
-// How well a document table matches a template table: matched row labels count double,
-// structure, header and marker labels once. 0 when nothing matches.
-int match_score(const TableSpec& spec, const TableInfo& table);
-
-// Number of labels in the grid that only this template's version of the table has.
-int marker_count(const TableSpec& spec, const TableInfo& table);
 
 // Aligns the concatenated cells of `doc_tables` (document order) to `spec`. `truncated`: the
 // document ends inside the last of these tables, so a short last row is cut off, not lost.
