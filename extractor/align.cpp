@@ -47,10 +47,6 @@ const RowLabel* match_row(const TableMatcher& m, const Token& t) { return match_
 bool is_structure(const TableMatcher& m, const Token& t) { return is_structure(m, *t.info); }
 HeaderMatch match_header(const TableMatcher& m, const Token& t) { return match_header(m, *t.info); }
 
-bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-
 bool has_digit(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
