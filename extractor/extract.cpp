@@ -190,16 +190,11 @@ tables::TextOptions text_options() {
     return o;
 }
 
-Record extract_document(const tables::Document& doc, Source source, std::vector<Warning> input_warnings) {
-    Record rec;
-    rec.source = std::move(source);
-    rec.warnings = std::move(input_warnings);
+namespace {
 
-    const PageLayout page = find_body(doc);
-    const Sections sections = read_sections(doc, page.body_end);
-    rec.sections = sections.text;
-
-    // Metadata: the report's own words first, the portal's metadata table second.
+// Title, agency, year and date: the report's own words first, the portal's metadata table
+// second, the closing signature last.
+void read_identity(Record& rec, const tables::Document& doc, const PageLayout& page, const Sections& sections) {
     const Metadata meta = read_metadata(doc);
     rec.title = meta.title;
     rec.published = meta.published ? meta.published : page.date ? page.date : sections.signed_on;
@@ -215,11 +210,12 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
     }
     if (!rec.year) rec.warnings.push_back({"year_missing", "neither the title nor a 统计期限 sentence names the year reported on", -1, -1});
     if (!rec.agency) rec.warnings.push_back({"agency_missing", "no title naming the issuing body was found", -1, -1});
+}
 
-    // Which document tables are which template table
-    const ReadDocument read = read_cells(doc);
+// Which body tables are which template table (2, 3, 4 → index 0, 1, 2), by their labels.
+std::array<std::vector<int>, 3> assign_tables(const ReadDocument& read, const PageLayout& page) {
     std::array<std::vector<int>, 3> assigned;
-    for (std::size_t t = 0; t < doc.tables.size(); ++t) {
+    for (std::size_t t = 0; t < read.doc.tables.size(); ++t) {
         if (page.roles[t] != TableRole::body) continue;
         int best = 0, best_table = -1;
         for (const TemplateSpec* tpl : all_templates()) {
@@ -233,67 +229,133 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
         }
         if (best >= kMinTableScore) assigned[static_cast<std::size_t>(best_table - 2)].push_back(static_cast<int>(t));
     }
-    const bool any_table = std::any_of(assigned.begin(), assigned.end(), [](const auto& v) { return !v.empty(); });
+    return assigned;
+}
 
-    std::vector<std::vector<SlotRef>> value_slots(doc.tables.size()), label_slots(doc.tables.size());
-    std::vector<AlignResult> results;
+// Table 2 written as sentences in section 二; nullopt when no clause names a count.
+std::optional<AlignResult> prose_table2(const TableSpec& spec, const std::string& section_text, Record& rec) {
+    AlignResult prose = missing_table(spec);
+    std::string read;
+    for (const auto& p : read_prose_table2(spec, section_text)) {
+        for (auto& v : prose.values) {
+            if (v.path != p.path) continue;
+            v.status = ValueStatus::prose;
+            v.number = p.number;
+            v.raw = p.clause;
+            v.unit = p.unit;
+        }
+        read += (read.empty() ? "" : ", ") + p.path.substr(p.path.find('.') + 1);
+    }
+    if (read.empty()) return std::nullopt;
+    rec.warnings.push_back({"value_from_prose", "table 2 is stated in prose; read from its sentences: " + read, -1, -1});
+    return prose;
+}
+
+struct Alignment {
+    std::vector<AlignResult> results;      // tables 2, 3, 4
     std::array<const TableSpec*, 3> used{};
-    if (any_table) {
-        const TemplateSpec* t2 = decide_table_template(2, read, assigned[0]);
-        const TemplateSpec* t3 = decide_table_template(3, read, assigned[1]);
-        const TemplateSpec* overall = t2 != nullptr ? t2 : t3;
-        if (overall == nullptr) {
-            overall = &template_2021();
-            rec.warnings.push_back({"template_inferred",
-                                    "no label tells the 2019 template from the 2021 one; the 2021 template is assumed", -1, -1});
-        }
-        if (t2 != nullptr && t3 != nullptr && t2 != t3) {
-            rec.warnings.push_back({"template_mixed", "table 2 follows the " + std::string(t2->id) +
-                                                          " template and table 3 the " + std::string(t3->id) +
-                                                          " template; each is read with its own", -1, -1});
-        }
-        rec.template_id = std::string(overall->id);
-        const std::array<const TemplateSpec*, 3> per_table = {t2 ? t2 : overall, t3 ? t3 : overall, overall};
-        const std::size_t body_end = std::min(page.body_end, doc.blocks.size());
-        const std::size_t last_block_table = body_end > 0 && doc.blocks[body_end - 1].kind == tables::BlockKind::table
-                                                 ? doc.blocks[body_end - 1].table
-                                                 : doc.tables.size();
-        for (std::size_t n = 0; n < 3; ++n) {
-            const TableSpec& spec = per_table[n]->tables[n];
-            used[n] = &spec;
-            if (assigned[n].empty() && n == 0 && sections.text[1]) {
-                // table 2 stated in prose
-                AlignResult prose = missing_table(spec);
-                std::string read;
-                for (const auto& p : read_prose_table2(spec, *sections.text[1])) {
-                    for (auto& v : prose.values) {
-                        if (v.path != p.path) continue;
-                        v.status = ValueStatus::prose;
-                        v.number = p.number;
-                        v.raw = p.clause;
-                        v.unit = p.unit;
-                    }
-                    read += (read.empty() ? "" : ", ") + p.path.substr(p.path.find('.') + 1);
-                }
-                if (!read.empty()) {
-                    rec.warnings.push_back({"value_from_prose", "table 2 is stated in prose; read from its sentences: " + read, -1, -1});
-                    results.push_back(std::move(prose));
+    std::vector<std::vector<SlotRef>> value_slots, label_slots;  // per document table
+};
+
+// The template of each table, then each table aligned to it (or read from prose, or missing).
+Alignment align_report(Record& rec, const ReadDocument& read, const std::array<std::vector<int>, 3>& assigned,
+                       const PageLayout& page, const Sections& sections) {
+    const tables::Document& doc = read.doc;
+    Alignment out;
+    out.value_slots.resize(doc.tables.size());
+    out.label_slots.resize(doc.tables.size());
+    const TemplateSpec* t2 = decide_table_template(2, read, assigned[0]);
+    const TemplateSpec* t3 = decide_table_template(3, read, assigned[1]);
+    const TemplateSpec* overall = t2 != nullptr ? t2 : t3;
+    if (overall == nullptr) {
+        overall = &template_2021();
+        rec.warnings.push_back({"template_inferred",
+                                "no label tells the 2019 template from the 2021 one; the 2021 template is assumed", -1, -1});
+    }
+    if (t2 != nullptr && t3 != nullptr && t2 != t3) {
+        rec.warnings.push_back({"template_mixed", "table 2 follows the " + std::string(t2->id) + " template and table 3 the " +
+                                                      std::string(t3->id) + " template; each is read with its own", -1, -1});
+    }
+    rec.template_id = std::string(overall->id);
+    const std::array<const TemplateSpec*, 3> per_table = {t2 ? t2 : overall, t3 ? t3 : overall, overall};
+    // a document cut inside its last body table
+    const std::size_t body_end = std::min(page.body_end, doc.blocks.size());
+    const std::size_t last_block_table =
+        body_end > 0 && doc.blocks[body_end - 1].kind == tables::BlockKind::table ? doc.blocks[body_end - 1].table : doc.tables.size();
+    for (std::size_t n = 0; n < 3; ++n) {
+        const TableSpec& spec = per_table[n]->tables[n];
+        out.used[n] = &spec;
+        if (assigned[n].empty()) {
+            if (n == 0 && sections.text[1]) {
+                if (auto prose = prose_table2(spec, *sections.text[1], rec)) {
+                    out.results.push_back(std::move(*prose));
                     continue;
                 }
             }
-            if (assigned[n].empty()) {
-                results.push_back(missing_table(spec));
-                rec.warnings.push_back({"table_missing", "table " + std::to_string(spec.number) + " (" +
-                                                             std::string(kSectionNumerals[static_cast<std::size_t>(spec.number - 1)]) +
-                                                             ") was not found in the document", -1, -1});
-                continue;
-            }
-            const bool truncated = static_cast<std::size_t>(assigned[n].back()) == last_block_table;
-            results.push_back(align_table(spec, read, assigned[n], truncated));
-            for (const auto& r : results.back().value_slots) value_slots[static_cast<std::size_t>(r.table)].push_back(r);
-            for (const auto& r : results.back().row_label_slots) label_slots[static_cast<std::size_t>(r.table)].push_back(r);
+            out.results.push_back(missing_table(spec));
+            rec.warnings.push_back({"table_missing", "table " + std::to_string(spec.number) + " (" +
+                                                         std::string(kSectionNumerals[static_cast<std::size_t>(spec.number - 1)]) +
+                                                         ") was not found in the document", -1, -1});
+            continue;
         }
+        const bool truncated = static_cast<std::size_t>(assigned[n].back()) == last_block_table;
+        out.results.push_back(align_table(spec, read, assigned[n], truncated));
+        for (const auto& r : out.results.back().value_slots) out.value_slots[static_cast<std::size_t>(r.table)].push_back(r);
+        for (const auto& r : out.results.back().row_label_slots) out.label_slots[static_cast<std::size_t>(r.table)].push_back(r);
+    }
+    return out;
+}
+
+// Values, warnings and unplaced cells with their places in the record's own tables.
+void place_results(Record& rec, std::vector<AlignResult>& results, const std::vector<BuiltTable>& built,
+                   const std::vector<int>& record_index) {
+    const auto place = [&](const SlotRef& at) -> const SlotPlace& {
+        return built[static_cast<std::size_t>(at.table)].places[static_cast<std::size_t>(at.row)][static_cast<std::size_t>(at.slot)];
+    };
+    for (auto& result : results) {
+        for (auto& v : result.values) {
+            Value value;
+            value.path = std::move(v.path);
+            value.number = v.number;
+            value.provenance.raw = std::move(v.raw);
+            value.provenance.status = v.status;
+            value.provenance.inferred = v.inferred;
+            value.provenance.unit = std::move(v.unit);
+            if (v.at) {
+                value.provenance.table = record_index[static_cast<std::size_t>(v.at->table)];
+                value.provenance.row = place(*v.at).row;
+                value.provenance.col = place(*v.at).col;
+            }
+            rec.values.push_back(std::move(value));
+        }
+        for (const auto& w : result.warnings) rec.warnings.push_back(place_warning(w, built, record_index));
+        for (const auto& u : result.unplaced) {
+            rec.unplaced.push_back({record_index[static_cast<std::size_t>(u.at.table)], place(u.at).row, place(u.at).col, u.raw, u.reason});
+        }
+    }
+}
+
+}  // namespace
+
+Record extract_document(const tables::Document& doc, Source source, std::vector<Warning> input_warnings) {
+    Record rec;
+    rec.source = std::move(source);
+    rec.warnings = std::move(input_warnings);
+
+    const PageLayout page = find_body(doc);
+    const Sections sections = read_sections(doc, page.body_end);
+    rec.sections = sections.text;
+    read_identity(rec, doc, page, sections);
+
+    const ReadDocument read = read_cells(doc);
+    const std::array<std::vector<int>, 3> assigned = assign_tables(read, page);
+    const bool any_table = std::any_of(assigned.begin(), assigned.end(), [](const auto& v) { return !v.empty(); });
+    Alignment alignment;
+    if (any_table) {
+        alignment = align_report(rec, read, assigned, page, sections);
     } else {
+        alignment.value_slots.resize(doc.tables.size());
+        alignment.label_slots.resize(doc.tables.size());
         rec.template_id = sections.freeform_outline && !sections.template_outline ? "freeform" : "unknown";
         if (rec.template_id == "unknown" && sections.template_outline) {
             rec.warnings.push_back({"table_missing", "the report follows a national template's outline but none of its tables was found", -1, -1});
@@ -310,37 +372,11 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
         const bool aligned = std::any_of(assigned.begin(), assigned.end(), [&](const std::vector<int>& a) {
             return std::find(a.begin(), a.end(), static_cast<int>(t)) != a.end();
         });
-        built[t] = build_record_table(doc.tables[t], read.tables[t], listed++, value_slots[t], label_slots[t],
+        built[t] = build_record_table(doc.tables[t], read.tables[t], listed++, alignment.value_slots[t], alignment.label_slots[t],
                                       aligned ? LabelExtent::until_value : LabelExtent::first_cell);
-        const int sec = sections.of_table[t];
         if (!sections.numeral_of_table[t].empty()) built[t].table.section = sections.numeral_of_table[t];
     }
-
-    for (auto& result : results) {
-        for (auto& v : result.values) {
-            Value value;
-            value.path = std::move(v.path);
-            value.number = v.number;
-            value.provenance.raw = std::move(v.raw);
-            value.provenance.status = v.status;
-            value.provenance.inferred = v.inferred;
-            value.provenance.unit = std::move(v.unit);
-            if (v.at) {
-                const SlotPlace& p = built[static_cast<std::size_t>(v.at->table)].places[static_cast<std::size_t>(v.at->row)]
-                                          [static_cast<std::size_t>(v.at->slot)];
-                value.provenance.table = record_index[static_cast<std::size_t>(v.at->table)];
-                value.provenance.row = p.row;
-                value.provenance.col = p.col;
-            }
-            rec.values.push_back(std::move(value));
-        }
-        for (const auto& w : result.warnings) rec.warnings.push_back(place_warning(w, built, record_index));
-        for (const auto& u : result.unplaced) {
-            const SlotPlace& p = built[static_cast<std::size_t>(u.at.table)].places[static_cast<std::size_t>(u.at.row)]
-                                      [static_cast<std::size_t>(u.at.slot)];
-            rec.unplaced.push_back({record_index[static_cast<std::size_t>(u.at.table)], p.row, p.col, u.raw, u.reason});
-        }
-    }
+    place_results(rec, alignment.results, built, record_index);
     for (const auto& d : doc.diagnostics) {
         rec.warnings.push_back({d.code, "line " + std::to_string(d.pos.line) + ": " + d.message, -1, -1});
     }
@@ -348,7 +384,7 @@ Record extract_document(const tables::Document& doc, Source source, std::vector<
         if (record_index[t] >= 0) rec.tables.push_back(std::move(built[t].table));
     }
     cap_warnings(rec.warnings);
-    if (any_table) rec.checks = run_checks(rec, used[1], used[2]);
+    if (any_table) rec.checks = run_checks(rec, alignment.used[1], alignment.used[2]);
     return rec;
 }
 
