@@ -422,8 +422,27 @@ void decode_as(std::string_view bytes, std::string_view name, Decoded& out) {
 
 // A declared encoding is used, except that a "UTF-8" page with more than 1% of its bytes
 // invalid that decodes as GB18030 without a single error is GB18030: real pages lie.
+// Declared GBK/GB2312 over bytes that are all valid UTF-8 with Chinese in them: a portal that
+// moved to UTF-8 and kept its old <meta>. GBK text of any length is practically never valid
+// UTF-8 (its trail bytes are not continuation bytes), so at least 16 non-ASCII bytes decide.
+bool utf8_despite_gbk_label(std::string_view bytes) {
+    const Utf8Scan scan = scan_utf8(bytes);
+    if (scan.first_invalid != bytes.size() || scan.first_non_ascii == bytes.size()) return false;
+    std::size_t non_ascii = 0;
+    for (std::size_t i = scan.first_non_ascii; i < bytes.size() && non_ascii < 16; ++i) {
+        non_ascii += static_cast<unsigned char>(bytes[i]) >= 0x80;
+    }
+    return non_ascii >= 16;
+}
+
 void decode_declared(std::string_view bytes, std::string_view name, CharsetSource source, Decoded& out) {
     out.source = source;
+    if (name == kGb18030 && utf8_despite_gbk_label(bytes)) {
+        out.text.assign(bytes);
+        out.encoding = std::string(kUtf8);
+        out.source = CharsetSource::detected;
+        return;
+    }
     decode_as(bytes, name, out);
     if (out.encoding != kUtf8 || out.replaced * 100 <= bytes.size()) return;
     std::string gb;

@@ -449,6 +449,7 @@ TEST_CASE("fetch::decode_to_utf8 fixtures") {
         {"undeclared-big5-report.html", "Big5", CharsetSource::detected, "", 0, "臺北市政府秘書處"},
         {"undeclared-utf8-truncated.html", "UTF-8", CharsetSource::detected, "", 1, "高平市人民政府"},
         {"declared-utf8-really-gbk.html", "GB18030", CharsetSource::detected, "utf-8", 0, "高平市人民政府"},
+        {"declared-gbk-really-utf8.html", "UTF-8", CharsetSource::detected, "gbk", 0, "高平市人民政府办公室"},
         {"utf8-bom-report.html", "UTF-8", CharsetSource::bom, "", 0, "高平市人民政府"},
         {"utf16le-bom-report.html", "UTF-16LE", CharsetSource::bom, "", 0, "高平市人民政府"},
     };
