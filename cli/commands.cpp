@@ -3,8 +3,10 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/export_command.hpp"
 #include "cli/extract_command.hpp"
 #include "cli/labels_command.hpp"
+#include "cli/validate_command.hpp"
 
 namespace zfxxgk::cli {
 
@@ -12,6 +14,8 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
         extract_command(),
         labels_command(),
+        export_command(),
+        validate_command(),
     };
     return list;
 }

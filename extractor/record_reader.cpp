@@ -37,6 +37,22 @@ bool is_table_object(std::string_view key) {
     return key == "active_disclosure" || key == "applications" || key == "reviews_litigation";
 }
 
+// The top-level key whose value is being read, classified once per key rather than compared
+// per scalar (a record has thousands of scalars below a dozen keys).
+enum class Top : std::uint8_t { other, table_object, source, sections, checks, warnings, provenance, unplaced, tables };
+
+Top classify(std::string_view key) {
+    if (is_table_object(key)) return Top::table_object;
+    if (key == "source") return Top::source;
+    if (key == "sections") return Top::sections;
+    if (key == "checks") return Top::checks;
+    if (key == "warnings") return Top::warnings;
+    if (key == "provenance") return Top::provenance;
+    if (key == "unplaced") return Top::unplaced;
+    if (key == "tables") return Top::tables;
+    return Top::other;
+}
+
 template <typename Enum, std::size_t N>
 std::optional<Enum> enum_from(std::string_view s, const Enum (&all)[N]) {
     for (Enum e : all) {
@@ -100,6 +116,7 @@ public:
 
     bool key(string_t& k) override {
         frames_.back().key.assign(k);
+        if (frames_.size() == 1) top_ = classify(k);
         return true;
     }
     bool start_object(std::size_t /*n*/) override { return open(true); }
@@ -114,7 +131,9 @@ public:
     }
     bool parse_error(std::size_t position, const std::string& /*last_token*/,
                      const nlohmann::detail::exception& ex) override {
-        return fail(ReadFailure::not_json, "not valid JSON at byte " + std::to_string(position) + ": " + parse_error_detail(ex));
+        // `position` counts the characters read, the offending one included: its offset is one less
+        const std::size_t offset = position > 0 ? position - 1 : 0;
+        return fail(ReadFailure::not_json, "not valid JSON at byte " + std::to_string(offset) + ": " + parse_error_detail(ex));
     }
 
     void finish() {
@@ -148,23 +167,21 @@ private:
         const std::size_t depth = frames_.size();
         if (depth == 0 && !object) return fail(ReadFailure::not_a_record, "not a zfxxgk record: not a JSON object");
         if (depth == 1) {
-            const std::string& top = frames_[0].key;
-            const bool wants_array = top == "checks" || top == "warnings" || top == "unplaced" || top == "tables";
-            const bool wants_object =
-                top == "source" || top == "sections" || top == "provenance" || is_table_object(top);
+            const bool wants_array = top_ == Top::checks || top_ == Top::warnings || top_ == Top::unplaced || top_ == Top::tables;
+            const bool wants_object = top_ == Top::source || top_ == Top::sections || top_ == Top::provenance ||
+                                      top_ == Top::table_object;
             if ((wants_array && object) || (wants_object && !object)) {
-                return wrong_type(top, wants_array ? "an array" : "an object");
+                return wrong_type(frames_[0].key, wants_array ? "an array" : "an object");
             }
-            if (top == "source") seen_source_ = true;
+            if (top_ == Top::source) seen_source_ = true;
         } else if (depth == 2 && object && !frames_[1].object) {
-            const std::string& top = frames_[0].key;
-            if (top == "checks") rec().checks.emplace_back();
-            if (top == "warnings") rec().warnings.emplace_back();
-            if (top == "unplaced" && !skip_tables_) rec().unplaced.emplace_back();
-            if (top == "tables" && !skip_tables_) rec().tables.emplace_back();
-        } else if (depth == 2 && object && frames_[0].key == "provenance") {
+            if (top_ == Top::checks) rec().checks.emplace_back();
+            if (top_ == Top::warnings) rec().warnings.emplace_back();
+            if (top_ == Top::unplaced && !skip_tables_) rec().unplaced.emplace_back();
+            if (top_ == Top::tables && !skip_tables_) rec().tables.emplace_back();
+        } else if (depth == 2 && object && top_ == Top::provenance) {
             provenance_ = provenance_for(frames_[1].key);
-        } else if (depth == 4 && object && frames_[0].key == "tables" && frames_[2].key == "rows" && !skip_tables_ &&
+        } else if (depth == 4 && object && top_ == Top::tables && frames_[2].key == "rows" && !skip_tables_ &&
                    !rec().tables.empty()) {
             rec().tables.back().rows.emplace_back();
         }
@@ -175,23 +192,28 @@ private:
     bool scalar(const Scalar& v) {
         const std::size_t depth = frames_.size();
         if (depth == 0) return fail(ReadFailure::not_a_record, "not a zfxxgk record: not a JSON object");
-        const std::string& top = frames_[0].key;
-        if (depth == 1) return top_level(top, v);
-        if (is_table_object(top)) return table_value(v);
-        if (top == "source") return depth == 2 ? source_field(frames_[1].key, v) : true;
-        if (top == "sections") return depth == 2 ? section(frames_[1].key, v) : true;
-        if (top == "checks") return depth == 3 && !rec().checks.empty() ? check_field(frames_[2].key, v) : true;
-        if (top == "warnings") return depth == 3 && !rec().warnings.empty() ? warning_field(frames_[2].key, v) : true;
-        if (top == "provenance") return depth == 3 && provenance_ != nullptr ? provenance_field(frames_[2].key, v) : true;
-        if (skip_tables_) return true;
-        if (top == "unplaced") return depth == 3 && !rec().unplaced.empty() ? unplaced_field(frames_[2].key, v) : true;
-        if (top == "tables" && !rec().tables.empty()) {
-            if (depth == 3) return table_field(frames_[2].key, v);
-            if (depth == 6 && frames_[2].key == "rows" && !frames_[5].object && !rec().tables.back().rows.empty()) {
-                if (v.kind != Scalar::Kind::string) return wrong_type("a table row's label or cell", "a string");
-                RecordRow& row = rec().tables.back().rows.back();
-                (frames_[4].key == "label" ? row.label : row.cells).push_back(std::move(*v.string));
-            }
+        if (depth == 1) return top_level(frames_[0].key, v);
+        switch (top_) {
+            case Top::table_object: return table_value(v);
+            case Top::source: return depth == 2 ? source_field(frames_[1].key, v) : true;
+            case Top::sections: return depth == 2 ? section(frames_[1].key, v) : true;
+            case Top::checks: return depth == 3 && !rec().checks.empty() ? check_field(frames_[2].key, v) : true;
+            case Top::warnings: return depth == 3 && !rec().warnings.empty() ? warning_field(frames_[2].key, v) : true;
+            case Top::provenance: return depth == 3 && provenance_ != nullptr ? provenance_field(frames_[2].key, v) : true;
+            case Top::unplaced:
+                return depth == 3 && !skip_tables_ && !rec().unplaced.empty() ? unplaced_field(frames_[2].key, v) : true;
+            case Top::tables: return skip_tables_ || rec().tables.empty() ? true : table_scalar(depth, v);
+            case Top::other: return true;
+        }
+        return true;
+    }
+
+    bool table_scalar(std::size_t depth, const Scalar& v) {
+        if (depth == 3) return table_field(frames_[2].key, v);
+        if (depth == 6 && frames_[2].key == "rows" && !frames_[5].object && !rec().tables.back().rows.empty()) {
+            if (v.kind != Scalar::Kind::string) return wrong_type("a table row's label or cell", "a string");
+            RecordRow& row = rec().tables.back().rows.back();
+            (frames_[4].key == "label" ? row.label : row.cells).push_back(std::move(*v.string));
         }
         return true;
     }
@@ -391,6 +413,7 @@ private:
     ReadRecordResult& out_;
     bool skip_tables_;
     std::vector<Frame> frames_;
+    Top top_ = Top::other;
     std::string path_;
     std::size_t cursor_ = 0;
     Provenance* provenance_ = nullptr;

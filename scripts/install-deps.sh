@@ -8,7 +8,7 @@ pkgs=(cmake ninja-build g++ make pkg-config
       libgumbo-dev libcurl4-openssl-dev libicu-dev nlohmann-json3-dev catch2
       libsqlite3-dev libcli11-dev zlib1g-dev libssl-dev libpsl-dev libcpp-httplib-dev)
 if [ "$mode" = test ]; then
-  pkgs+=(clang-14 libclang-rt-14-dev python3 python3-jsonschema python3-lxml sqlite3)
+  pkgs+=(clang-14 libclang-rt-14-dev python3 python3-jsonschema python3-lxml sqlite3 python3-pandas)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
