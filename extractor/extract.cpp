@@ -14,6 +14,7 @@
 #include "extractor/template.hpp"
 #include "tables/cell_value.hpp"
 #include "tables/html.hpp"
+#include "tables/html_fast.hpp"
 
 namespace zfxxgk::extractor {
 namespace {
@@ -395,9 +396,11 @@ Record extract_text(std::string_view utf8_text, Source source, std::vector<Warni
 }
 
 Record extract_html(std::string_view utf8_html, Source source, std::vector<Warning> input_warnings) {
-    const tables::Document doc = tables::parse_html(utf8_html);
+    // The fast path gives parse_html's Document, or nothing when the markup needs gumbo.
+    std::optional<tables::Document> doc = tables::parse_html_fast(utf8_html);
+    if (!doc) doc = tables::parse_html(utf8_html);
     source.form = "html";
-    return extract_document(doc, std::move(source), std::move(input_warnings));
+    return extract_document(*doc, std::move(source), std::move(input_warnings));
 }
 
 bool looks_like_html(std::string_view bytes) {
