@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/export_command.hpp"
+#include "cli/crawl_command.hpp"
 #include "cli/extract_command.hpp"
 #include "cli/labels_command.hpp"
 #include "cli/validate_command.hpp"
@@ -12,6 +13,7 @@ namespace zfxxgk::cli {
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
+        crawl_command(),
         extract_command(),
         labels_command(),
         export_command(),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages zfxxgk needs to build, test and run its demo.
 # Idempotent: only missing packages are installed; nothing is downloaded at build time.
-# Usage: scripts/install-deps.sh [build|test]   (test adds the test-only tools)
+# Usage: scripts/install-deps.sh [build|test|bench]   (test adds the test-only tools, bench Scrapy)
 set -euo pipefail
 mode=${1:-build}
 pkgs=(cmake ninja-build g++ make pkg-config
@@ -9,6 +9,11 @@ pkgs=(cmake ninja-build g++ make pkg-config
       libsqlite3-dev libcli11-dev zlib1g-dev libssl-dev libpsl-dev libcpp-httplib-dev)
 if [ "$mode" = test ]; then
   pkgs+=(clang-14 libclang-rt-14-dev python3 python3-jsonschema python3-lxml sqlite3 python3-pandas)
+  # nodejs + npm run warcio.js in the crawl tests; a nodejs that bundles npm (NodeSource) conflicts with Debian's npm
+  pkgs+=(nodejs); command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+fi
+if [ "$mode" = bench ]; then
+  pkgs+=(python3-scrapy)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
