@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli/input_file.hpp"
+#include "crawl/archive_replay.hpp"
 #include "extractor/dataset.hpp"
 #include "extractor/extract.hpp"
 #include "extractor/record_json.hpp"
@@ -97,13 +98,23 @@ void extract_warc(const ExtractOptions& opt, Tally& tally, int& records, const s
             ++tally.failed;
             continue;
         }
-        if (response->http.status < 200 || response->http.status >= 300 || !page_content_type(response->content_type)) continue;
+        // The crawl's own rule where the archive says what each URL was (Zfxxgk-Url-Kind);
+        // for archives of other tools, every complete 2xx page that is not a document file.
+        const bool page = rec.get(crawl::kWarcKindField)
+                              ? crawl::gives_record(rec, *response)
+                              : response->http.status >= 200 && response->http.status < 300 &&
+                                    page_content_type(response->content_type) &&
+                                    !crawl::is_document(response->content_type, response->body);
+        if (!page) continue;
         ++records;
+        // source as the crawl writes it, so that a rebuilt record equals the crawled one
+        const std::filesystem::path warc_path(file);
         extractor::Source source;
-        source.path = file;
+        source.path = response->target_uri;
         source.url = response->target_uri;
         source.fetched_at = response->date;
-        source.warc_file = std::filesystem::path(file).filename().string();
+        source.warc_file = warc_path.parent_path().filename() == "warc" ? "warc/" + warc_path.filename().string()
+                                                                         : warc_path.filename().string();
         source.warc_record_id = response->record_id;
         const extractor::Record record = extract_page(response->body, std::move(source), form_of(opt), response->charset);
         emit(opt, tally, file + " " + response->target_uri, record);
