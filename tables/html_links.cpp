@@ -2,6 +2,8 @@
 
 #include <gumbo.h>
 
+#include "tables/gumbo_memory.hpp"
+
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -10,50 +12,7 @@
 namespace zfxxgk::tables {
 namespace {
 
-// Owns every block gumbo allocates and frees them in one loop: gumbo_destroy_output() recurses
-// and overflows the stack on deeply nested input (the same scheme as tables/html.cpp).
-class GumboArena {
-public:
-    GumboArena() = default;
-    GumboArena(const GumboArena&) = delete;
-    GumboArena& operator=(const GumboArena&) = delete;
-    ~GumboArena() {
-        for (Header* h = head_.next; h != &head_;) {
-            Header* next = h->next;
-            std::free(h);
-            h = next;
-        }
-    }
-    void install(GumboOptions& options) {
-        options.allocator = &allocate;
-        options.deallocator = &deallocate;
-        options.userdata = this;
-    }
-
-private:
-    struct alignas(std::max_align_t) Header {
-        Header* prev;
-        Header* next;
-    };
-    static void* allocate(void* self, std::size_t size) {
-        auto* h = static_cast<Header*>(std::malloc(sizeof(Header) + size));
-        if (h == nullptr) std::abort();
-        Header& head = static_cast<GumboArena*>(self)->head_;
-        h->prev = &head;
-        h->next = head.next;
-        head.next->prev = h;
-        head.next = h;
-        return h + 1;
-    }
-    static void deallocate(void*, void* ptr) {
-        if (ptr == nullptr) return;
-        Header* h = static_cast<Header*>(ptr) - 1;
-        h->prev->next = h->next;
-        h->next->prev = h->prev;
-        std::free(h);
-    }
-    Header head_{&head_, &head_};
-};
+using html_detail::GumboMemory;
 
 // Appends text with runs of whitespace (and &nbsp;) collapsed to one space.
 void append_collapsed(std::string& out, std::string_view text, std::size_t cap) {
@@ -344,7 +303,7 @@ void scan_script(std::string_view script, PageLinks& out) {
 
 PageLinks extract_links(std::string_view utf8_html, const LinkOptions& options) {
     PageLinks out;
-    GumboArena arena;  // declared first: the tree is freed after the walk, in one loop
+    GumboMemory arena;  // declared first: the tree is freed after the walk, in one loop
     GumboOptions gumbo_options = kGumboDefaultOptions;
     gumbo_options.max_errors = 0;
     arena.install(gumbo_options);
