@@ -40,8 +40,14 @@ public:
         return u;
     }
 
-    std::unordered_map<std::string, std::string> label_cache;
-    std::unordered_map<std::string, std::string> name_cache;
+    // Looked up by string_view, without building a key string.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using Cache = std::unordered_map<std::string, std::string, Hash, std::equal_to<>>;
+    Cache label_cache;
+    Cache name_cache;
 
 private:
     static bool is_ascii(std::string_view s) {
@@ -90,30 +96,56 @@ std::string to_utf8(const icu::UnicodeString& u) {
 
 template <typename Map, typename F>
 const std::string& cached(Map& map, std::string_view key, F&& compute) {
-    auto it = map.find(std::string(key));
+    auto it = map.find(key);
     if (it != map.end()) return it->second;
     if (map.size() >= kCacheCap) map.clear();
     return map.emplace(std::string(key), compute()).first->second;
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.compare(0, p.size(), p) == 0; }
 
 constexpr std::string_view kChineseDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+bool is_chinese_digit(std::string_view s, std::size_t at) {
+    if (at + 3 > s.size()) return false;
+    for (auto d : kChineseDigits) {  // all three bytes in UTF-8
+        if (s[at] == d[0] && s[at + 1] == d[1] && s[at + 2] == d[2]) return true;
+    }
+    return false;
+}
 
 // Length of a run of Chinese numerals at the start of s (bytes).
 std::size_t chinese_numeral_prefix(std::string_view s) {
     std::size_t n = 0;
-    for (;;) {
-        bool found = false;
-        for (auto d : kChineseDigits) {
-            if (starts_with(s.substr(n), d)) {
-                n += d.size();
-                found = true;
-                break;
-            }
-        }
-        if (!found) return n;
+    while (is_chinese_digit(s, n)) n += 3;
+    return n;
+}
+
+constexpr std::string_view kEnumComma = "、";
+
+// The numbering at the start of a normalized label: its length in bytes and its level
+// (1 for "一、", 2 for "(一)", 3 for "1." and "1、"; 0 and length 0 without numbering).
+std::size_t numbering_prefix(std::string_view s, int& level) {
+    level = 0;
+    if (std::size_t n = chinese_numeral_prefix(s); n > 0 && starts_with(s.substr(n), kEnumComma)) {
+        level = 1;
+        return n + kEnumComma.size();
     }
+    if (starts_with(s, "(")) {
+        const std::size_t n = chinese_numeral_prefix(s.substr(1));
+        if (n > 0 && s.size() > 1 + n && s[1 + n] == ')') {
+            level = 2;
+            return n + 2;
+        }
+        return 0;
+    }
+    std::size_t d = 0;
+    while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
+    if (d > 0 && d < s.size() && (s[d] == '.' || starts_with(s.substr(d), kEnumComma))) {
+        level = 3;
+        return d + (s[d] == '.' ? 1 : kEnumComma.size());
+    }
+    return 0;
 }
 
 // NFKC and Traditional→Simplified, whitespace dropped; labels also get their punctuation
@@ -143,27 +175,11 @@ std::string normalize_name(std::string_view name) { return fold(name, Punctuatio
 
 LabelKey label_key(std::string_view s) {
     LabelKey key;
-    std::size_t skip = 0;
-    if (std::size_t n = chinese_numeral_prefix(s); n > 0 && starts_with(s.substr(n), "、")) {
-        skip = n + std::string_view("、").size();
-        key.level = 1;
-    } else if (starts_with(s, "(")) {
-        const std::size_t n = chinese_numeral_prefix(s.substr(1));
-        if (n > 0 && s.size() > 1 + n && s[1 + n] == ')') {
-            skip = n + 2;
-            key.level = 2;
-        }
-    } else {
-        std::size_t d = 0;
-        while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
-        if (d > 0 && d < s.size() && (s[d] == '.' || starts_with(s.substr(d), "、"))) {
-            skip = d + (s[d] == '.' ? 1 : std::string_view("、").size());
-            key.level = 3;
-        }
-    }
+    const std::size_t skip = numbering_prefix(s, key.level);
     key.number = std::string(s.substr(0, skip));
     if (key.level == 3) key.number = std::string(s.substr(0, skip - (s[skip - 1] == '.' ? 1 : 3))) + ".";
     int depth = 0;
+    key.body.reserve(s.size() - skip);
     for (char c : s.substr(skip)) {
         if (c == '(') {
             ++depth;
@@ -176,6 +192,10 @@ LabelKey label_key(std::string_view s) {
     return key;
 }
 
-int numbering_level(std::string_view label) { return label_key(normalize_label(label)).level; }
+int numbering_level(std::string_view label) {
+    int level = 0;
+    numbering_prefix(normalize_label(label), level);
+    return level;
+}
 
 }  // namespace zfxxgk::extractor

@@ -29,11 +29,12 @@ bool is_footer(std::string_view text) {
 }
 
 // "发布机构：高平市人民政府办公室" or a label cell followed by its value cell.
-std::optional<std::string> labelled_value(const std::vector<std::string>& cells, std::size_t i,
+std::optional<std::string> labelled_value(const std::vector<std::string_view>& cells, std::size_t i,
                                           std::string_view label) {
-    const std::string& c = cells[i];
-    if (!contains(c, label)) return std::nullopt;
-    std::string_view rest = std::string_view(c).substr(c.find(label) + label.size());
+    const std::string_view c = cells[i];
+    const auto at = c.find(label);
+    if (at == std::string_view::npos) return std::nullopt;
+    std::string_view rest = c.substr(at + label.size());
     for (;;) {
         rest = tables::trim_cell(rest);
         if (starts_with(rest, "：")) {
@@ -90,7 +91,14 @@ PageLayout find_body(const tables::Document& doc) {
     }
     for (std::size_t t = 0; t < doc.tables.size(); ++t) {
         if (page.roles[t] != TableRole::body) continue;
-        std::vector<std::string> cells;
+        // A metadata table is small: a report table is never one, and is not searched.
+        constexpr std::size_t kMaxMetadataCells = 24;
+        std::size_t origins = 0;
+        for (const auto& row : doc.tables[t].rows) {
+            for (const auto& s : row.slots) origins += s.kind == tables::SlotKind::origin ? 1 : 0;
+        }
+        if (origins > kMaxMetadataCells) continue;
+        std::vector<std::string_view> cells;
         for (const auto& row : doc.tables[t].rows) {
             for (const auto& s : row.slots) {
                 if (s.kind == tables::SlotKind::origin) cells.push_back(s.text);
@@ -109,7 +117,7 @@ PageLayout find_body(const tables::Document& doc) {
                 }
             }
         }
-        if (cells.size() <= 24 && (index_number || (issuer && date))) {
+        if (index_number || (issuer && date)) {
             page.roles[t] = TableRole::metadata;
             if (!page.issuer) page.issuer = issuer;
             if (!page.date) page.date = date;

@@ -11,9 +11,24 @@ namespace {
 
 using tables::SlotKind;
 
-bool contains(const std::vector<SlotRef>& refs, const SlotRef& r) {
-    return std::find(refs.begin(), refs.end(), r) != refs.end();
-}
+// Which slots of one table a list of references names, looked up in constant time.
+class SlotSet {
+public:
+    SlotSet(const tables::Grid& grid, const std::vector<SlotRef>& refs) : offset_(grid.rows.size() + 1, 0) {
+        for (std::size_t r = 0; r < grid.rows.size(); ++r) offset_[r + 1] = offset_[r] + grid.rows[r].slots.size();
+        flags_.assign(offset_.back(), 0);
+        for (const auto& ref : refs) {
+            if (ref.row < 0 || ref.slot < 0 || static_cast<std::size_t>(ref.row) >= grid.rows.size()) continue;
+            const auto r = static_cast<std::size_t>(ref.row);
+            if (static_cast<std::size_t>(ref.slot) < offset_[r + 1] - offset_[r]) flags_[offset_[r] + static_cast<std::size_t>(ref.slot)] = 1;
+        }
+    }
+    bool contains(std::size_t row, std::size_t col) const { return flags_[offset_[row] + col] != 0; }
+
+private:
+    std::vector<std::size_t> offset_;
+    std::vector<unsigned char> flags_;
+};
 
 // Fills a label path whose spanning parents the markup did not repeat: leading covered slots
 // take the previous row's label at their place; otherwise numbering levels (一、 > （一） > 1.)
@@ -50,6 +65,8 @@ BuiltTable build_record_table(const tables::Grid& grid, const TableInfo& info, i
     out.table.columns = grid.width;
     out.places.resize(grid.rows.size());
     const bool exact = grid.positions == tables::Positions::exact;
+    const SlotSet values(grid, value_slots);
+    const SlotSet row_labels(grid, row_label_slots);
     std::vector<std::string> prev_label;
     for (std::size_t r = 0; r < grid.rows.size(); ++r) {
         const auto& row = grid.rows[r];
@@ -72,7 +89,6 @@ BuiltTable build_record_table(const tables::Grid& grid, const TableInfo& info, i
         };
         for (std::size_t s = 0; s < row.slots.size(); ++s) {
             const auto& slot = row.slots[s];
-            const SlotRef ref{index, static_cast<int>(r), static_cast<int>(s)};
             // the slot's owner: itself for an origin, the spanning cell for an exact covered slot
             const std::pair<int, int> owner = slot.kind == SlotKind::origin ? std::pair<int, int>{static_cast<int>(r), static_cast<int>(s)}
                                                                              : std::pair<int, int>{slot.origin_row, slot.origin_col};
@@ -92,16 +108,16 @@ BuiltTable build_record_table(const tables::Grid& grid, const TableInfo& info, i
             seen_origin = true;
             // A stream grid has no row boundaries of its own: every row label starts a row, and
             // so does any other label after a row label.
-            const bool row_label = grid.positions == tables::Positions::stream && contains(row_label_slots, ref);
+            const bool row_label = grid.positions == tables::Positions::stream && row_labels.contains(r, s);
             if (grid.positions == tables::Positions::stream && (!rec.label.empty() || !rec.cells.empty()) &&
-                (row_label || (rec_has_row_label && !contains(value_slots, ref) &&
+                (row_label || (rec_has_row_label && !values.contains(r, s) &&
                                info.rows[r][s].value.kind == tables::CellKind::text))) {
                 start_row();
             }
             rec_has_row_label = rec_has_row_label || row_label;
             // a row's cells start at its first value; a blank starts them only when read as a value
             const auto kind = info.rows[r][s].value.kind;
-            const bool value = contains(value_slots, ref) || (kind != tables::CellKind::text && kind != tables::CellKind::blank);
+            const bool value = values.contains(r, s) || (kind != tables::CellKind::text && kind != tables::CellKind::blank);
             if (!in_cells && value && !(rec.label.empty() && slot.text.empty() && exact)) in_cells = true;
             if (!in_cells && extent == LabelExtent::first_cell && !rec.label.empty()) in_cells = true;
             if (in_cells) {
