@@ -55,6 +55,9 @@ void emit(const ExtractOptions& opt, Tally& tally, const std::string& name, cons
                       << "; written as " << outcome.path.string() << '\n';
             ++tally.conflicts;
         }
+        if (outcome.replaced_broken) {
+            std::cerr << name << ": " << outcome.path.string() << " held no record (empty or not JSON); replaced\n";
+        }
     } else {
         std::cout << json << '\n';
     }

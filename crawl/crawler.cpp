@@ -247,12 +247,14 @@ void Crawler::robots_ready(const std::string& origin, HostState& host, fetch::Ro
     pump(origin, host);
 }
 
-// The archive is made durable before the state that points into it is committed.
+// The archive and the records are made durable before the state that points at them is
+// committed: records are written without fsync and flushed together here.
 void Crawler::maybe_commit(bool force) {
     const auto now = std::chrono::steady_clock::now();
     if (!force && uncommitted_ < 1000 && now - last_commit_ < options_.commit_interval) return;
     auto sizes = warc_->sync();
     if (!sizes) throw std::runtime_error(sizes.error());
+    if (const std::string err = extractor::sync_file_system(options_.dataset); !err.empty()) throw std::runtime_error(err);
     for (const auto& f : *sizes) state_->set_warc_size(f.file, f.bytes);
     state_->commit();
     state_->begin();

@@ -340,22 +340,25 @@ void Crawler::on_report(Task& task, FetchUpdate& u, const std::string& body, con
     std::string written;
     if (!prev.record_path.empty() && prev.record_path == rel) {
         // The same URL's report changed: its record is replaced, not set aside as a conflict.
-        if (const std::string err = extractor::write_file_atomically(options_.dataset / rel, json + "\n"); !err.empty()) {
+        // Durable at the next commit (Crawler::maybe_commit syncs the file system before the state).
+        if (const std::string err = extractor::write_file_atomically(options_.dataset / rel, json + "\n", extractor::Durability::deferred);
+            !err.empty()) {
             write_failed(task, u, err);
             return;
         }
         written = rel;
     } else {
-        const auto outcome = extractor::write_record(options_.dataset, record, json);
+        const auto outcome = extractor::write_record(options_.dataset, record, json, extractor::Durability::deferred);
         if (!outcome.error.empty()) {
             write_failed(task, u, outcome.error);
             return;
         }
-        written = std::filesystem::relative(outcome.path, options_.dataset).string();
+        written = outcome.relative.string();
         if (outcome.conflict) {
             ++summary_.conflicts;
             log_ << task.url << ": conflict: another source already gave " << rel << "; written as " << written << '\n';
         }
+        if (outcome.replaced_broken) log_ << task.url << ": " << written << " held no record (empty or not JSON); replaced\n";
     }
     u.record_path = written;
     state_->add_content(*u.sha256, task.id);

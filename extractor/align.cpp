@@ -88,10 +88,7 @@ private:
         return spec_.column_sets[static_cast<std::size_t>(spec_.rows[row].column_set)].size();
     }
 
-    std::string path_of(std::size_t row, std::size_t col) const {
-        const auto& set = spec_.column_sets[static_cast<std::size_t>(spec_.rows[row].column_set)];
-        return std::string(spec_.object) + "." + std::string(spec_.rows[row].path) + "." + std::string(set[col].key);
-    }
+    const std::string& path_of(std::size_t row, std::size_t col) const { return m_.paths[row][col]; }
 
     std::string row_name(std::size_t row) const { return std::string(spec_.rows[row].label); }
 

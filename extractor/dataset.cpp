@@ -56,9 +56,10 @@ fs::path record_path(const Record& record) {
     return fs::path(safe_file_name(*record.agency)) / (std::to_string(*record.year) + ".json");
 }
 
-std::string write_file_atomically(const fs::path& path, std::string_view data) {
+std::string write_file_atomically(const fs::path& path, std::string_view data, Durability durability) {
     std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
+    // mkdir first: the directory usually exists when the file is replaced, rarely otherwise
+    if (!fs::is_directory(path.parent_path(), ec)) fs::create_directories(path.parent_path(), ec);
     if (ec) return path.parent_path().string() + ": cannot create directory: " + ec.message();
     const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp." + std::to_string(::getpid()));
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -75,7 +76,7 @@ std::string write_file_atomically(const fs::path& path, std::string_view data) {
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    if ((durability == Durability::now && ::fsync(fd) != 0) || ::close(fd) != 0) {
         const std::string err = std::strerror(errno);
         ::unlink(tmp.c_str());
         return tmp.string() + ": cannot flush: " + err;
@@ -90,34 +91,52 @@ std::string write_file_atomically(const fs::path& path, std::string_view data) {
 
 namespace {
 
-// The source sha256 of the record stored at `path`, or "" when it cannot be read.
-std::string stored_sha256(const fs::path& path) {
+// What the file at `path` holds: the source sha256 of a record, or nothing when it is not a
+// record at all — empty or cut short, as a power failure can leave a file whose rename reached
+// the disk before its data (records of a crawl are flushed in batches).
+std::optional<std::string> stored_sha256(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return {};
+    if (!in) return std::string();  // unreadable: kept, the new record goes beside it
     std::stringstream ss;
     ss << in.rdbuf();
     const auto j = nlohmann::json::parse(ss.str(), nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("source") || !j["source"].is_object()) return {};
+    if (j.is_discarded()) return std::nullopt;
+    if (!j.is_object() || !j.contains("source") || !j["source"].is_object()) return std::string();
     const auto& s = j["source"];
     return s.contains("sha256") && s["sha256"].is_string() ? s["sha256"].get<std::string>() : std::string();
 }
 
 }  // namespace
 
-WriteOutcome write_record(const fs::path& root, const Record& record, std::string_view json) {
+WriteOutcome write_record(const fs::path& root, const Record& record, std::string_view json, Durability durability) {
     WriteOutcome out;
     fs::path rel = record_path(record);
-    fs::path target = root / rel;
     std::error_code ec;
-    if (fs::exists(target, ec) && stored_sha256(target) != record.source.sha256) {
-        out.conflict = true;
-        target = root / rel.parent_path() / (rel.stem().string() + "-" + record.source.sha256.substr(0, 8) + ".json");
+    if (fs::exists(root / rel, ec)) {
+        const auto stored = stored_sha256(root / rel);
+        if (!stored) {
+            out.replaced_broken = true;
+        } else if (*stored != record.source.sha256) {
+            out.conflict = true;
+            rel = rel.parent_path() / (rel.stem().string() + "-" + record.source.sha256.substr(0, 8) + ".json");
+        }
     }
-    std::string data(json);
-    data.push_back('\n');
-    out.error = write_file_atomically(target, data);
-    out.path = target;
+    std::string data;
+    data.reserve(json.size() + 1);
+    data.append(json).push_back('\n');
+    out.path = root / rel;
+    out.relative = rel;
+    out.error = write_file_atomically(out.path, data, durability);
     return out;
+}
+
+std::string sync_file_system(const fs::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return dir.string() + ": cannot open: " + std::strerror(errno);
+    const int rc = ::syncfs(fd);
+    const std::string err = rc != 0 ? std::strerror(errno) : "";
+    ::close(fd);
+    return rc != 0 ? dir.string() + ": cannot flush to disk: " + err : std::string();
 }
 
 }  // namespace zfxxgk::extractor

@@ -56,6 +56,12 @@ TableMatcher build_matcher(const TableSpec& spec) {
     }
     for (auto s : spec.structure) m.structure.push_back(keyed(s));
     for (auto mk : spec.markers) m.markers.push_back(normalize_label(mk));
+    for (const auto& row : spec.rows) {
+        auto& paths = m.paths.emplace_back();
+        for (const auto& col : spec.column_sets[static_cast<std::size_t>(row.column_set)]) {
+            paths.push_back(std::string(spec.object) + "." + std::string(row.path) + "." + std::string(col.key));
+        }
+    }
     return m;
 }
 
@@ -64,14 +70,20 @@ TableMatcher build_matcher(const TableSpec& spec) {
 const TableMatcher& matcher_for(const TableSpec& spec) {
     thread_local std::map<const TableSpec*, TableMatcher> cache;
     auto it = cache.find(&spec);
-    if (it == cache.end()) it = cache.emplace(&spec, build_matcher(spec)).first;
+    if (it == cache.end()) {
+        it = cache.emplace(&spec, build_matcher(spec)).first;
+        TableMatcher& m = it->second;
+        for (std::size_t i = 0; i < m.rows.size(); ++i) m.rows_by_body[m.rows[i].label.key.body].push_back(i);
+    }
     return it->second;
 }
 
 const RowLabel* match_row(const TableMatcher& m, const CellInfo& t) {
     if (t.key.body.empty()) return nullptr;
-    for (const auto& r : m.rows) {
-        if (r.label.key.body != t.key.body) continue;
+    const auto found = m.rows_by_body.find(t.key.body);
+    if (found == m.rows_by_body.end()) return nullptr;
+    for (const std::size_t i : found->second) {
+        const RowLabel& r = m.rows[i];
         if (r.need_number && t.key.number != r.label.key.number) continue;
         return &r;
     }
@@ -117,7 +129,7 @@ namespace {
 
 int count_tokens(const TableSpec& spec, const TableInfo& table, bool markers_only) {
     const TableMatcher& m = matcher_for(spec);
-    std::set<int> rows;
+    std::vector<char> seen(spec.rows.size(), 0);
     int score = 0;
     for (const auto& row : table.rows) {
         for (const CellInfo& c : row) {
@@ -127,7 +139,9 @@ int count_tokens(const TableSpec& spec, const TableInfo& table, bool markers_onl
                 continue;
             }
             if (const RowLabel* rl = match_row(m, c); rl != nullptr && !rl->foreign) {
-                score += rows.insert(rl->row).second ? 2 : 0;
+                auto& row_seen = seen[static_cast<std::size_t>(rl->row)];
+                score += row_seen ? 0 : 2;
+                row_seen = 1;
             } else if (is_structure(m, c) && !c.key.body.empty()) {
                 ++score;
             } else if (match_header(m, c) != HeaderMatch::none) {

@@ -4,6 +4,7 @@
 // headers, compared on normalized keys. Shared by alignment and template detection.
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extractor/cell_info.hpp"
@@ -30,6 +31,10 @@ struct TableMatcher {
     std::vector<std::string> column_bodies;
     std::vector<std::string> header_bodies;
     std::vector<std::string> markers;
+    // Indexes of `rows` by label body, in order (views into `rows`, built once it is final).
+    std::unordered_map<std::string_view, std::vector<std::size_t>> rows_by_body;
+    // The canonical path of every value: paths[row][column] = "object.row.column".
+    std::vector<std::vector<std::string>> paths;
 };
 
 // Built once per table spec and thread.
