@@ -78,7 +78,7 @@ private:
     Result<bool, std::string> append_member(std::string_view record);
     std::string warcinfo_record();
 
-    struct Deflater;                     // one zlib stream, reset for every gzip member
+    struct Deflater;                     // one libdeflate compressor, one gzip member per record
     WarcWriterOptions options_;
     std::unique_ptr<Deflater> deflater_;
     std::FILE* file_ = nullptr;

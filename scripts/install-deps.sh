@@ -6,7 +6,8 @@ set -euo pipefail
 mode=${1:-build}
 pkgs=(cmake ninja-build g++ make pkg-config
       libgumbo-dev libcurl4-openssl-dev libicu-dev nlohmann-json3-dev catch2
-      libsqlite3-dev libcli11-dev zlib1g-dev libssl-dev libpsl-dev libcpp-httplib-dev libbrotli-dev)
+      libsqlite3-dev libcli11-dev zlib1g-dev libssl-dev libpsl-dev libcpp-httplib-dev libbrotli-dev
+      libdeflate-dev)
 if [ "$mode" = test ]; then
   pkgs+=(clang-14 libclang-rt-14-dev python3 python3-jsonschema python3-lxml sqlite3 python3-pandas)
   # nodejs + npm run warcio.js in the crawl tests; a nodejs that bundles npm (NodeSource) conflicts with Debian's npm
