@@ -1,6 +1,7 @@
 #include "extractor/dataset.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <openssl/evp.h>
 #include <unistd.h>
 
@@ -58,9 +59,13 @@ fs::path record_path(const Record& record) {
 
 std::string write_file_atomically(const fs::path& path, std::string_view data, Durability durability) {
     std::error_code ec;
-    // mkdir first: the directory usually exists when the file is replaced, rarely otherwise
-    if (!fs::is_directory(path.parent_path(), ec)) fs::create_directories(path.parent_path(), ec);
-    if (ec) return path.parent_path().string() + ": cannot create directory: " + ec.message();
+    // One mkdir for the common cases (the directory exists, or only it is missing); the
+    // whole chain when more is missing.
+    const fs::path dir = path.parent_path();
+    if (!dir.empty() && ::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
+        fs::create_directories(dir, ec);
+        if (ec) return dir.string() + ": cannot create directory: " + ec.message();
+    }
     const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp." + std::to_string(::getpid()));
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return tmp.string() + ": cannot create: " + std::strerror(errno);
