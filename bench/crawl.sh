@@ -53,19 +53,29 @@ z_cpu=$(cpu zfxxgk); z_wall=$(wall zfxxgk); z_rss=$(rss_mb zfxxgk)
 printf "zfxxgk: %d responses (%d records) in %.1f s: %.0f pages/s, %.2f CPU s per 1,000 pages, peak RSS %.0f MB\n" \
   "$z_pages" "$z_records" "$z_wall" "$(calc "$z_pages / $z_wall")" "$(calc "$z_cpu * 1000 / $z_pages")" "$z_rss"
 
-if /usr/bin/python3 -c 'import scrapy' 2>/dev/null; then
-  echo "== Scrapy $(/usr/bin/python3 -c 'import scrapy; print(scrapy.__version__)'): the same site, equivalent settings"
+# scrapy NAME [STATE_DIR]: one Scrapy run over the same site; prints its figures and the ratio
+scrapy_run() {
+  local name=$1
+  shift
   serve 19 600
-  measure scrapy timeout 900 /usr/bin/python3 bench/crawl_scrapy.py "$tmp/portals.tsv" "$tmp/scrapy.jsonl" "$parallel" \
-    >"$tmp/scrapy.out" 2>"$tmp/scrapy.log" || true
+  measure "$name" timeout 900 /usr/bin/python3 bench/crawl_scrapy.py "$tmp/portals.tsv" "$tmp/$name.jsonl" "$parallel" "$@" \
+    >"$tmp/$name.out" 2>"$tmp/$name.log" || true
   stop_server
-  cat "$tmp/scrapy.out"
-  s_pages=$(python3 -c "import json; s=json.loads(open('$tmp/scrapy.out').read().strip().splitlines()[-1]); print(s['responses'])")
-  s_cpu=$(cpu scrapy); s_wall=$(wall scrapy); s_rss=$(rss_mb scrapy)
-  printf "scrapy: %d responses in %.1f s: %.0f pages/s, %.2f CPU s per 1,000 pages, peak RSS %.0f MB\n" \
-    "$s_pages" "$s_wall" "$(calc "$s_pages / $s_wall")" "$(calc "$s_cpu * 1000 / $s_pages")" "$s_rss"
-  printf "ratio: zfxxgk does %.1f× Scrapy's pages per CPU-second (target ≥ 10×)\n" \
-    "$(calc "($z_pages / $z_cpu) / ($s_pages / $s_cpu)")"
+  cat "$tmp/$name.out"
+  local s_pages s_cpu s_wall s_rss
+  s_pages=$(python3 -c "import json; s=json.loads(open('$tmp/$name.out').read().strip().splitlines()[-1]); print(s['responses'])")
+  s_cpu=$(cpu "$name"); s_wall=$(wall "$name"); s_rss=$(rss_mb "$name")
+  printf "%s: %d responses in %.1f s: %.0f pages/s, %.2f CPU s per 1,000 pages, peak RSS %.0f MB\n" \
+    "$name" "$s_pages" "$s_wall" "$(calc "$s_pages / $s_wall")" "$(calc "$s_cpu * 1000 / $s_pages")" "$s_rss"
+  printf "ratio: zfxxgk does %.1f× the pages per CPU-second of %s (target ≥ 10×)\n" \
+    "$(calc "($z_pages / $z_cpu) / ($s_pages / $s_cpu)")" "$name"
+}
+
+if /usr/bin/python3 -c 'import scrapy' 2>/dev/null; then
+  echo "== Scrapy $(/usr/bin/python3 -c 'import scrapy; print(scrapy.__version__)'): the same site, equivalent settings, no archive"
+  scrapy_run scrapy
+  echo "== Scrapy, also keeping what zfxxgk keeps: responses on disk gzipped (HTTPCACHE_GZIP) and a resumable job (JOBDIR)"
+  scrapy_run scrapy-archive "$tmp/scrapy-state"
 else
   echo "== Scrapy not installed (scripts/install-deps.sh bench): no comparison"
 fi

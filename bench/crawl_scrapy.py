@@ -5,7 +5,11 @@ obeyed, one request at a time per host, no delay, retries on, the same report-li
 the same per-report work short of extraction (the body is hashed and written out as a JSON
 line). Prints one JSON line with its counts.
 
-Usage: /usr/bin/python3 bench/crawl_scrapy.py PORTALS.tsv OUT.jsonl PARALLEL
+With STATE_DIR, Scrapy also keeps what zfxxgk crawl keeps: every response on disk, compressed
+(its HTTP cache with HTTPCACHE_GZIP, where zfxxgk writes WARC) and a resumable job (JOBDIR,
+where zfxxgk keeps its SQLite state).
+
+Usage: /usr/bin/python3 bench/crawl_scrapy.py PORTALS.tsv OUT.jsonl PARALLEL [STATE_DIR]
 """
 import hashlib
 import json
@@ -52,6 +56,7 @@ class Portals(scrapy.Spider):
 
 def main():
     portals_file, out, parallel = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    state_dir = sys.argv[4] if len(sys.argv) > 4 else None
     portals = []
     with open(portals_file, encoding="utf-8") as f:
         for line in f:
@@ -78,6 +83,9 @@ def main():
         "FEEDS": {out: {"format": "jsonlines", "encoding": "utf8"}},
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     }
+    if state_dir:
+        settings.update({"HTTPCACHE_ENABLED": True, "HTTPCACHE_GZIP": True, "HTTPCACHE_EXPIRATION_SECS": 0,
+                         "HTTPCACHE_DIR": state_dir + "/httpcache", "JOBDIR": state_dir + "/job"})
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(Portals)
     process.crawl(crawler, portals=portals)
