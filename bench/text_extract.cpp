@@ -1,5 +1,6 @@
 // Reports per second for a flattened text report (default: the seed), one core, full
-// extraction: parse, align, checks, record JSON. Prints figures; not a test.
+// extraction: parse, align, checks, record JSON. Then the record JSON alone: to_json on the
+// one extracted record, compact and pretty. Prints figures; not a test.
 //   bench_text_extract [FILE] [SECONDS]
 #include <chrono>
 #include <cstdio>
@@ -11,6 +12,28 @@
 #include "extractor/dataset.hpp"
 #include "extractor/extract.hpp"
 #include "extractor/record_json.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Times to_json(record, layout) for about `seconds`; prints records/s and MB/s of JSON.
+void bench_json(const zfxxgk::extractor::Record& record, zfxxgk::extractor::JsonLayout layout, const char* name,
+                double seconds) {
+    std::size_t bytes = zfxxgk::extractor::to_json(record, layout).size();  // warm-up
+    long n = 0;
+    const auto start = Clock::now();
+    double elapsed = 0;
+    while (elapsed < seconds) {
+        for (int i = 0; i < 500; ++i) bytes += zfxxgk::extractor::to_json(record, layout).size();
+        n += 500;
+        elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    }
+    std::printf("  record JSON only (%s): %.0f records/s, %.1f MB/s of JSON, %.1f us/record\n", name, n / elapsed,
+                static_cast<double>(bytes) * n / (n + 1) / elapsed / 1e6, 1e6 * elapsed / n);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     const std::string path = argc > 1 ? argv[1] : "fixtures/reports/gb2021-seed-gaoping-2023.txt";
@@ -28,10 +51,10 @@ int main(int argc, char** argv) {
     source.sha256 = zfxxgk::extractor::sha256_hex(text);
     source.bytes = text.size();
 
-    using Clock = std::chrono::steady_clock;
     std::size_t json_bytes = 0;
     // warm-up: the first call builds ICU objects and label caches
-    json_bytes += zfxxgk::extractor::to_json(zfxxgk::extractor::extract_text(text, source)).size();
+    const zfxxgk::extractor::Record record = zfxxgk::extractor::extract_text(text, source);
+    json_bytes += zfxxgk::extractor::to_json(record).size();
     long n = 0;
     const auto start = Clock::now();
     double elapsed = 0;
@@ -50,5 +73,7 @@ int main(int argc, char** argv) {
     std::printf("  %ld reports in %.2f s: %.0f reports/s, %.1f MB/s of input, %.3f ms/report\n", n, elapsed, n / elapsed,
                 n * static_cast<double>(text.size()) / elapsed / 1e6, 1000.0 * elapsed / n);
     std::printf("  record JSON %.1f KB/report; peak RSS %ld MB\n", json_bytes / 1024.0 / (n + 1), ru.ru_maxrss / 1024);
+    bench_json(record, zfxxgk::extractor::JsonLayout::compact, "compact", seconds);
+    bench_json(record, zfxxgk::extractor::JsonLayout::pretty, "pretty", seconds);
     return 0;
 }
