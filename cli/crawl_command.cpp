@@ -1,6 +1,7 @@
 #include "cli/crawl_command.hpp"
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -36,6 +37,7 @@ struct CrawlArgs {
     bool pretty = false;
     bool no_progress = false;
     std::vector<std::string> resolve;
+    std::string ca_file;
 };
 
 std::chrono::milliseconds ms(double seconds) { return std::chrono::milliseconds(static_cast<long long>(seconds * 1000)); }
@@ -68,10 +70,34 @@ crawl::CrawlOptions to_options(const CrawlArgs& a) {
     o.http.max_parallel = a.parallel;
     o.http.max_active_hosts = std::max<std::size_t>(a.parallel * 4, 64);
     o.http.resolve = a.resolve;
+    o.http.ca_file = a.ca_file;
     return o;
 }
 
+// --ca-file must name a readable file with at least one PEM certificate; otherwise every https
+// request would fail with a TLS error, one URL at a time. Returns an error message or "".
+std::string check_ca_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return path + ": is a directory; --ca-file needs a PEM file of CA certificates";
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    if (in) ss << in.rdbuf();
+    if (!in || in.bad()) {
+        return path + ": cannot read the CA file given with --ca-file (no such file, or not readable)";
+    }
+    if (ss.str().find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
+        return path + ": no PEM certificate (-----BEGIN CERTIFICATE-----) in the CA file given with --ca-file";
+    }
+    return {};
+}
+
 int run_crawl_command(const CrawlArgs& args) {
+    if (!args.ca_file.empty()) {
+        if (const std::string err = check_ca_file(args.ca_file); !err.empty()) {
+            std::cerr << err << '\n';
+            return kExitUsage;
+        }
+    }
     std::string text;
     if (args.portals == "-") {
         std::ostringstream ss;
@@ -146,6 +172,9 @@ Command crawl_command() {
             sub.add_flag("--no-progress", a->no_progress, "No live progress line, even on a terminal");
             sub.add_option("--resolve", a->resolve,
                            "HOST:PORT:ADDRESS — use this address for HOST:PORT (as curl --resolve); repeatable");
+            sub.add_option("--ca-file", a->ca_file,
+                           "PEM file of CA certificates to verify TLS servers with, instead of curl's bundle "
+                           "(a TLS proxy's or a government CA); the system's certificate directory stays in use");
             return [a] { return run_crawl_command(*a); };
         }};
 }

@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <ctime>
 #include <iostream>
@@ -159,28 +160,38 @@ void Crawler::enqueue(Task task) {
     if (!url) return;
     if (task.id != 0 && task.hops == 0 && !queued_ids_.insert(task.id).second) return;  // already on its way
     ++queued_;
+    // A no-op for URLs the crawl stored itself; a state written before hosts were converted to
+    // punycode may hold a Unicode host, which is requested in its ASCII form.
+    task.url = url->str();
     const std::string origin = url->origin();
     HostState& host = hosts_[origin];
-    const Portal& portal = list_.portals[static_cast<std::size_t>(task.portal)];
-    auto delay = options_.delay;
-    if (portal.options.delay_seconds) {
-        delay = std::max(delay, std::chrono::milliseconds(static_cast<long long>(*portal.options.delay_seconds * 1000)));
-    }
-    host.delay = std::max(host.delay, delay);
+    host.host = url->host;
     host.queue.push_back(std::move(task));
     pump(origin, host);
 }
 
+// Politeness is keyed by the host name of the URL requested (a robots.txt redirect may lead to
+// another host of the registrable domain); robots.txt by the origin the task belongs to.
 void Crawler::submit(const std::string& origin, HostState& host, Task task) {
+    const auto url = fetch::parse_url(task.url);  // in normal form: parses
+    const std::string host_name = url ? url->host : host.host;
+    const Portal& portal = list_.portals[static_cast<std::size_t>(task.portal)];
+    HostPoliteness& polite = politeness_[host_name];
+    polite.delay = std::max(polite.delay, options_.delay);
+    if (portal.options.delay_seconds) {
+        polite.delay = std::max(polite.delay, std::chrono::milliseconds(static_cast<long long>(*portal.options.delay_seconds * 1000)));
+    }
+    polite.contacted = true;
+    engine_->set_host_delay(host_name, polite.delay);
     fetch::HttpRequest req;
     req.id = next_request_id_++;
     req.url = task.url;
     req.host_key = origin;
+    req.politeness_key = host_name;
     if (task.hops == 0) {
         req.if_none_match = task.etag;
         req.if_modified_since = task.last_modified;
     }
-    const Portal& portal = list_.portals[static_cast<std::size_t>(task.portal)];
     req.tls = portal.options.tls;
     if (req.tls == fetch::TlsVerification::skip && task.url.rfind("https:", 0) == 0 &&
         !insecure_logged_[static_cast<std::size_t>(task.portal)]) {
@@ -188,8 +199,6 @@ void Crawler::submit(const std::string& origin, HostState& host, Task task) {
         log_ << portal.url.str() << ": TLS certificates are not verified for this portal (insecure in the portal list, line "
              << portal.line << ")\n";
     }
-    engine_->set_host_delay(origin, host.delay);
-    host.contacted = true;
     ++host.in_engine;
     in_flight_.emplace(req.id, std::move(task));
     engine_->submit(std::move(req));
@@ -223,7 +232,9 @@ void Crawler::pump(const std::string& origin, HostState& host) {
         host.queue.pop_front();
         const auto url = fetch::parse_url(t.url);
         if (!host.robots.allowed(url->target())) {
-            if (host.robots.mode == fetch::Robots::Mode::disallow_all) {
+            if (host.robots.mode == fetch::Robots::Mode::disallow_all && !host.robots_failure_kind.empty()) {
+                fail(t, host.robots_failure_kind, host.robots_failure, nullptr);
+            } else if (host.robots.mode == fetch::Robots::Mode::disallow_all) {
                 fail(t, "robots_unreachable", "robots.txt could not be fetched, so nothing on this host is (RFC 9309 §2.3.1.4)", nullptr);
             } else {
                 ++summary_.robots_disallowed;
@@ -241,10 +252,33 @@ void Crawler::robots_ready(const std::string& origin, HostState& host, fetch::Ro
     host.robots = std::move(robots);
     host.robots_state = HostState::RobotsState::ready;
     if (host.robots.crawl_delay) {
+        // The origin's Crawl-delay applies to its host, so to the host's other origins too; where
+        // two origins of a host disagree, the larger wins. Applied at once, also to requests of
+        // the host already waiting in the engine.
         const auto cd = std::chrono::milliseconds(static_cast<long long>(*host.robots.crawl_delay * 1000));
-        host.delay = std::max(host.delay, std::min<std::chrono::milliseconds>(cd, options_.max_crawl_delay));
+        HostPoliteness& polite = politeness_[host.host];
+        const std::chrono::milliseconds capped = std::min<std::chrono::milliseconds>(cd, options_.max_crawl_delay);
+        polite.delay = std::max({polite.delay, options_.delay, capped});
+        engine_->set_host_delay(host.host, polite.delay);
     }
     pump(origin, host);
+}
+
+// Looks at a result before crawler_pages.cpp handles it: a TLS failure is one of configuration
+// (an unknown CA, a certificate for another name), so its message says what to do; and when
+// it is robots.txt that failed so, the origin's URLs fail as `tls` rather than as
+// robots_unreachable.
+void Crawler::before_result(fetch::HttpResult& result) {
+    if (result.attempts.empty()) return;
+    fetch::HttpExchange& ex = result.attempts.back();
+    if (ex.error != fetch::FetchError::tls) return;
+    ex.error_message += " (a CA missing from the system's store can be given with --ca-file; insecure on the portal's line "
+                        "skips verification)";
+    const auto it = in_flight_.find(result.request.id);
+    if (it == in_flight_.end() || !it->second.robots) return;
+    HostState& host = hosts_[result.request.host_key];
+    host.robots_failure_kind = fetch::to_string(fetch::FetchError::tls);
+    host.robots_failure = "robots.txt (" + ex.url + ") failed: " + ex.error_message;
 }
 
 // The archive and the records are made durable before the state that points at them is
@@ -304,6 +338,7 @@ CrawlOutcome Crawler::run() {
     seed();
     while (g_signal == 0) {
         for (fetch::HttpResult& r : engine_->poll(std::chrono::milliseconds(200))) {
+            before_result(r);
             on_result(std::move(r));
             if (g_signal != 0) break;
         }
@@ -318,7 +353,7 @@ CrawlOutcome Crawler::run() {
         summary_.left_in_queue = queued_;
     }
     show_progress(true);
-    for (const auto& [origin, host] : hosts_) summary_.hosts += host.contacted ? 1 : 0;
+    for (const auto& [name, polite] : politeness_) summary_.hosts += polite.contacted ? 1 : 0;
     const auto wall_end = std::chrono::system_clock::now();
     summary_.finished_at = rfc3339(wall_end);
     summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();

@@ -29,12 +29,25 @@ struct Task {
     std::string name;
 };
 
+// Per origin (scheme, host, port): robots.txt, which RFC 9309 §2.3 keeps per origin, and the
+// origin's URLs waiting for it. Politeness is per host name (HostPoliteness).
 struct HostState {
     enum class RobotsState : std::uint8_t { unknown, fetching, ready };
     RobotsState robots_state = RobotsState::unknown;
     fetch::Robots robots;
     std::deque<Task> queue;          // waiting for robots.txt or for room in the engine
     int in_engine = 0;
+    std::string host;                // the origin's host name: its HostPoliteness
+    // robots.txt failed on TLS: the origin's URLs would fail the same way, so they fail as
+    // this kind (`tls`) instead of robots_unreachable, which would hide the cause.
+    std::string robots_failure_kind;
+    std::string robots_failure;
+};
+
+// Per host name, shared by its origins (http://x, https://x, x:8080): one connection (the
+// engine's politeness key) and one delay — the largest of --delay, the delay= of the portals
+// whose URLs go there, and the Crawl-delay of every origin's robots.txt.
+struct HostPoliteness {
     std::chrono::milliseconds delay{0};
     bool contacted = false;
 };
@@ -53,6 +66,7 @@ private:
     void pump(const std::string& origin, HostState& host);
     void submit(const std::string& origin, HostState& host, Task task);
     void robots_ready(const std::string& origin, HostState& host, fetch::Robots robots);
+    void before_result(fetch::HttpResult& result);
     void maybe_commit(bool force);
     void show_progress(bool final);
     std::int64_t now_unix() const;
@@ -85,7 +99,8 @@ private:
     std::vector<int> listing_count_;
     std::vector<bool> listing_cap_logged_;
     std::vector<bool> insecure_logged_;
-    std::unordered_map<std::string, HostState> hosts_;
+    std::unordered_map<std::string, HostState> hosts_;             // by origin
+    std::unordered_map<std::string, HostPoliteness> politeness_;   // by host name
     std::unordered_map<std::uint64_t, Task> in_flight_;
     std::unordered_set<std::int64_t> queued_ids_;
     std::uint64_t next_request_id_ = 1;

@@ -63,11 +63,13 @@ std::string parse_options(std::string_view text, PortalOptions& out) {
             for (std::string_view d : split(value, ",")) {
                 d = trim(d);
                 if (d.empty()) continue;
-                const std::string dom = lower(d);
-                if (dom.find('/') != std::string::npos || dom.find(':') != std::string::npos) {
+                if (d.find('/') != std::string_view::npos || d.find(':') != std::string_view::npos) {
                     return "option allow=" + std::string(value) + ": give domain names, e.g. allow=example.gov.cn,example.cn";
                 }
-                out.allowed_domains.push_back(fetch::registrable_domain(dom));
+                // A Unicode name (allow=例子.公司.cn) is compared in its punycode form, as URLs' hosts are.
+                auto dom = fetch::host_to_ascii(d);
+                if (!dom) return "option allow=" + std::string(value) + ": " + dom.error().message;
+                out.allowed_domains.push_back(fetch::registrable_domain(dom.value()));
             }
         } else if (key == "max-pages" && !value.empty()) {
             int n = 0;
@@ -144,9 +146,11 @@ PortalList parse_portal_list(std::string_view text) {
             error("the agency column is empty");
             continue;
         }
-        const auto parsed = fetch::parse_url(url);
+        const auto parsed = fetch::parse_url_checked(url);
         if (!parsed) {
-            error("'" + std::string(url) + "' is not an absolute http(s) URL");
+            const auto& e = parsed.error();
+            error("'" + std::string(url) + "' is not an absolute http(s) URL" +
+                  (e.kind == fetch::UrlError::Kind::scheme ? "" : ": " + e.message));
             continue;
         }
         p.url = *parsed;

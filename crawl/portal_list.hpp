@@ -5,7 +5,8 @@
 // entirely (agency <TAB> URL [<TAB> options]). Options are space- or ';'-separated:
 //   insecure            skip TLS certificate checks for this portal (logged on every run)
 //   delay=SECONDS       a longer per-host delay for this portal's hosts
-//   allow=D1,D2         more registrable domains the crawl may enter from this portal
+//   allow=D1,D2         more registrable domains the crawl may enter from this portal (Unicode
+//                       names are compared in their punycode form)
 //   max-pages=N         at most N listing pages for this portal
 // docs/cli/crawl.md has the same text. Bad lines are data: each is reported with its line
 // number and reason, and the good lines are crawled.

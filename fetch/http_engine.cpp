@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "fetch/http_message.hpp"
+#include "fetch/url.hpp"
 
 namespace zfxxgk::fetch {
 namespace {
@@ -42,6 +43,7 @@ struct Transfer {
     std::uint64_t max_body = 0;
     bool too_large = false;
     bool new_head = true;  // the next header line starts a new response head (after a 1xx)
+    char error_buffer[CURL_ERROR_SIZE] = {};
 };
 
 FetchError classify(CURLcode rc, bool too_large) {
@@ -205,7 +207,11 @@ struct HttpEngine::Impl {
         curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, on_debug);
         curl_easy_setopt(e, CURLOPT_DEBUGDATA, t.get());
         curl_easy_setopt(e, CURLOPT_VERBOSE, 1L);
+        curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->error_buffer);
         if (resolve != nullptr) curl_easy_setopt(e, CURLOPT_RESOLVE, resolve);
+        // Verification is curl's default: the peer's chain against the CA store, and the host
+        // name against the certificate's subjectAltName.
+        if (!options.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, options.ca_file.c_str());
         if (req.tls == TlsVerification::skip) {
             curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
             curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
@@ -260,8 +266,9 @@ struct HttpEngine::Impl {
         ex.status = ex.response_head.empty() ? 0 : static_cast<int>(status);
         ex.error = classify(rc, t.too_large);
         if (ex.error != FetchError::none) {
-            ex.error_message = t.too_large ? "body exceeds " + std::to_string(options.max_body_bytes) + " bytes"
-                                           : curl_easy_strerror(rc);
+            ex.error_message = t.too_large                  ? "body exceeds " + std::to_string(options.max_body_bytes) + " bytes"
+                               : t.error_buffer[0] != '\0' ? std::string(t.error_buffer)
+                                                           : std::string(curl_easy_strerror(rc));
         }
         h.busy = false;
         h.last_finished = ex.finished_steady;
@@ -331,15 +338,19 @@ HttpEngine::HttpEngine(HttpOptions options) : impl_(std::make_unique<Impl>(std::
 HttpEngine::~HttpEngine() = default;
 
 void HttpEngine::submit(HttpRequest request) {
-    Host& h = impl_->host(request.host_key);
+    if (request.politeness_key.empty()) {
+        const auto url = parse_url(request.url);
+        request.politeness_key = url ? url->host : request.url;
+    }
+    Host& h = impl_->host(request.politeness_key);
     h.queue.push_back(Pending{std::move(request), {}});
     ++impl_->queued;
     if (h.active && !h.busy) impl_->ready.emplace(h.ready_at, &h);
     impl_->wake(h);
 }
 
-void HttpEngine::set_host_delay(const std::string& host_key, std::chrono::milliseconds delay) {
-    Host& h = impl_->host(host_key);
+void HttpEngine::set_host_delay(const std::string& politeness_key, std::chrono::milliseconds delay) {
+    Host& h = impl_->host(politeness_key);
     if (delay == h.delay) return;
     h.delay = delay;
     // A longer delay learnt after the last response (robots.txt Crawl-delay) applies to it too.

@@ -1,7 +1,8 @@
 #pragma once
 // The crawler's HTTP engine: libcurl's multi interface driving many hosts at once, with one
-// connection and at most one request in flight per host, a delay between the end of one
-// response and the start of the next request to the same host, retries with exponential
+// connection and at most one request in flight per host (a host name: http://x, https://x and
+// x:8080 are one host), a delay between the end of one response and the start of the next
+// request to the same host, retries with exponential
 // backoff and jitter, Retry-After honored as a pause of the whole host, and hard limits
 // (timeouts, body size). Redirects are not followed here: every hop is a response of its own,
 // so that the caller can archive it and check robots.txt and scope before the next.
@@ -32,6 +33,7 @@ struct HttpOptions {
     std::size_t max_active_hosts = 256;                  // hosts holding a connection between requests
     int host_turn = 32;                                  // requests a host makes before waiting hosts get its place
     std::vector<std::string> resolve;                    // curl CURLOPT_RESOLVE entries "host:port:addr" (tests)
+    std::string ca_file;                                 // PEM CA certificates (CURLOPT_CAINFO); "": curl's bundle
 };
 
 enum class TlsVerification : std::uint8_t { verify, skip };
@@ -39,7 +41,10 @@ enum class TlsVerification : std::uint8_t { verify, skip };
 struct HttpRequest {
     std::uint64_t id = 0;                                // the caller's handle, returned in HttpResult
     std::string url;                                     // absolute http(s) URL in normal form
-    std::string host_key;                                // politeness key, usually the URL's host
+    std::string host_key;                                // the caller's grouping, returned as is (the crawler: the origin)
+    // Requests with one politeness key share a connection, a delay and a place among the
+    // active hosts: the URL's host name. Empty: taken from `url`.
+    std::string politeness_key;
     std::string if_none_match;                           // conditional GET (RFC 9110 §13.1)
     std::string if_modified_since;
     TlsVerification tls = TlsVerification::verify;
@@ -57,7 +62,7 @@ struct HttpExchange {
     std::string body;                                    // raw body received (maybe partial on error)
     int status = 0;                                      // 0: no response head arrived
     FetchError error = FetchError::none;
-    std::string error_message;                           // curl's words, for the state and the log
+    std::string error_message;                           // curl's words (its error buffer), for the state and the log
 };
 
 struct HttpResult {
@@ -77,11 +82,12 @@ public:
     HttpEngine(const HttpEngine&) = delete;
     HttpEngine& operator=(const HttpEngine&) = delete;
 
-    // Queues a request behind the others of its host (FIFO per host).
+    // Queues a request behind the others of its host (FIFO per politeness key).
     void submit(HttpRequest request);
 
-    // Minimum pause between the end of a response and the next request to the host.
-    void set_host_delay(const std::string& host_key, std::chrono::milliseconds delay);
+    // Minimum pause between the end of a response and the next request to the host
+    // (a politeness key).
+    void set_host_delay(const std::string& politeness_key, std::chrono::milliseconds delay);
 
     // Runs transfers for at most `max_wait` (less if something finishes) and returns the
     // requests that are done — successfully, with an HTTP error status, or out of tries.

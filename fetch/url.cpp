@@ -1,6 +1,7 @@
 #include "fetch/url.hpp"
 
 #include <libpsl.h>
+#include <unicode/uidna.h>
 
 #include <algorithm>
 #include <cctype>
@@ -83,7 +84,13 @@ std::string lower(std::string_view s) {
 
 bool valid_host(std::string_view host) {
     if (host.empty() || host.size() > 253) return false;
-    if (host.front() == '[') return host.back() == ']' && host.size() > 2;
+    if (host.front() == '[') {
+        // An IPv6 literal (RFC 3986 §3.2.2): hex digits, ':' and a dotted IPv4 tail; no zone.
+        if (host.back() != ']' || host.size() < 4) return false;
+        const std::string_view inner = host.substr(1, host.size() - 2);
+        return inner.find(':') != std::string_view::npos &&
+               std::all_of(inner.begin(), inner.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.'; });
+    }
     for (char ch : host) {
         const auto c = static_cast<unsigned char>(ch);
         if (c <= 0x20 || c == '/' || c == '?' || c == '#' || c == '@' || c == ':' || c == '%' || c == '\\' ||
@@ -92,6 +99,52 @@ bool valid_host(std::string_view host) {
         }
     }
     return host.find("..") == std::string_view::npos;
+}
+
+bool needs_idna(std::string_view host) {
+    for (char c : host) {
+        if (static_cast<unsigned char>(c) >= 0x80) return true;
+    }
+    for (std::size_t i = 0; i + 4 <= host.size(); ++i) {
+        if ((host[i] == 'x' || host[i] == 'X') && (host[i + 1] == 'n' || host[i + 1] == 'N') && host[i + 2] == '-' &&
+            host[i + 3] == '-' && (i == 0 || host[i - 1] == '.')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The WHATWG URL Standard's "domain to ASCII" (beStrict = false) calls UTS #46 ToASCII with
+// CheckHyphens, UseSTD3ASCIIRules and VerifyDnsLength off; ICU always reports hyphen and
+// length problems, so those bits are not errors here. Empty labels are left to valid_host.
+constexpr std::uint32_t kIgnoredIdnaErrors = UIDNA_ERROR_EMPTY_LABEL | UIDNA_ERROR_LABEL_TOO_LONG |
+                                             UIDNA_ERROR_DOMAIN_NAME_TOO_LONG | UIDNA_ERROR_LEADING_HYPHEN |
+                                             UIDNA_ERROR_TRAILING_HYPHEN | UIDNA_ERROR_HYPHEN_3_4;
+
+std::string idna_error_words(std::uint32_t errors) {
+    static constexpr std::pair<std::uint32_t, const char*> kWords[] = {
+        {UIDNA_ERROR_DISALLOWED, "a character not allowed in host names"},
+        {UIDNA_ERROR_PUNYCODE, "bad punycode in an xn-- label"},
+        {UIDNA_ERROR_INVALID_ACE_LABEL, "an xn-- label that does not decode to a valid label"},
+        {UIDNA_ERROR_LEADING_COMBINING_MARK, "a label starting with a combining mark"},
+        {UIDNA_ERROR_LABEL_HAS_DOT, "a dot inside a label"},
+        {UIDNA_ERROR_BIDI, "right-to-left text against the bidi rule (RFC 5893)"},
+        {UIDNA_ERROR_CONTEXTJ, "a zero-width joiner out of place (RFC 5892)"},
+        {UIDNA_ERROR_CONTEXTO_PUNCTUATION, "punctuation out of place (RFC 5892)"},
+        {UIDNA_ERROR_CONTEXTO_DIGITS, "mixed Arabic-Indic digits (RFC 5892)"},
+    };
+    std::string out;
+    for (const auto& [bit, words] : kWords) {
+        if ((errors & bit) == 0) continue;
+        if (!out.empty()) out += "; ";
+        out += words;
+    }
+    return out.empty() ? "rejected by UTS #46" : out;
+}
+
+UrlError idn_error(std::string_view host, std::string why) {
+    return UrlError{UrlError::Kind::idn, "host '" + std::string(host) + "' is not a valid internationalized domain name (" +
+                                             std::move(why) + ")"};
 }
 
 // Splits "path?query#fragment" into path and query (fragment dropped).
@@ -121,8 +174,11 @@ std::optional<std::string> parse_scheme(std::string_view s, std::size_t& colon) 
     return lower(s.substr(0, colon));
 }
 
-// Parses "//authority/path?query" (after the scheme) into `url`.
-bool parse_authority_and_rest(std::string_view s, Url& url) {
+// Parses "//authority/path?query" (after the scheme) into `url`; nullopt on success.
+std::optional<UrlError> parse_authority_and_rest(std::string_view s, Url& url) {
+    const auto host_error = [](std::string_view host, const char* why) {
+        return UrlError{UrlError::Kind::host, "host '" + std::string(host) + "' " + why};
+    };
     while (!s.empty() && s.front() == '/') s.remove_prefix(1);  // "http:///x" and "http:/x" are lenient forms
     std::size_t end = s.find_first_of("/?#");
     std::string_view authority = s.substr(0, end);
@@ -133,10 +189,10 @@ bool parse_authority_and_rest(std::string_view s, Url& url) {
     std::string_view port;
     if (!authority.empty() && authority.front() == '[') {
         const std::size_t close = authority.find(']');
-        if (close == std::string_view::npos) return false;
+        if (close == std::string_view::npos) return host_error(authority, "has no closing ']'");
         host = authority.substr(0, close + 1);
         if (close + 1 < authority.size()) {
-            if (authority[close + 1] != ':') return false;
+            if (authority[close + 1] != ':') return host_error(authority, "has text after ']' that is not a port");
             port = authority.substr(close + 2);
         }
     } else {
@@ -146,24 +202,67 @@ bool parse_authority_and_rest(std::string_view s, Url& url) {
             port = authority.substr(colon + 1);
         }
     }
-    url.host = lower(host);
+    if (host.empty()) return UrlError{UrlError::Kind::host, "no host name"};
+    if (host.front() == '[') {
+        url.host = lower(host);
+    } else {
+        auto ascii = host_to_ascii(host);
+        if (!ascii) return ascii.error();
+        url.host = std::move(ascii.value());
+    }
     while (!url.host.empty() && url.host.back() == '.') url.host.pop_back();
-    if (!valid_host(url.host)) return false;
+    if (!valid_host(url.host)) return host_error(url.host, "is not a valid host name");
     url.port = -1;
     if (!port.empty()) {
         int p = 0;
         const auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), p);
-        if (ec != std::errc() || ptr != port.data() + port.size() || p <= 0 || p > 65535) return false;
+        if (ec != std::errc() || ptr != port.data() + port.size() || p <= 0 || p > 65535) {
+            return UrlError{UrlError::Kind::port, "port '" + std::string(port) + "' is not a number from 1 to 65535"};
+        }
         url.port = p;
     }
     if (url.port == (url.scheme == "https" ? 443 : 80)) url.port = -1;
     split_path_query(rest, url.path, url.query, url.has_query);
     url.path = remove_dot_segments(url.path.empty() ? "/" : url.path);
     if (url.path.empty() || url.path.front() != '/') url.path.insert(url.path.begin(), '/');
-    return true;
+    return std::nullopt;
 }
 
 }  // namespace
+
+Result<std::string, UrlError> host_to_ascii(std::string_view host) {
+    if (!needs_idna(host)) return lower(host);
+    // One UTS #46 object for the process: ICU documents it as immutable and thread-safe.
+    static UIDNA* const idna = [] {
+        UErrorCode ec = U_ZERO_ERROR;
+        UIDNA* p = uidna_openUTS46(UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ, &ec);
+        return U_SUCCESS(ec) ? p : nullptr;
+    }();
+    if (idna == nullptr) return unexpected(idn_error(host, "ICU's IDNA data is not available"));
+    if (host.size() > 4096) return unexpected(idn_error(host.substr(0, 64), "longer than 4096 bytes"));
+    std::string out(host.size() * 2 + 64, '\0');
+    UErrorCode ec = U_ZERO_ERROR;
+    UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+    const auto convert = [&] {
+        return uidna_nameToASCII_UTF8(idna, host.data(), static_cast<std::int32_t>(host.size()), out.data(),
+                                      static_cast<std::int32_t>(out.size()), &info, &ec);
+    };
+    std::int32_t n = convert();
+    if (ec == U_BUFFER_OVERFLOW_ERROR && n > 0) {  // mappings can lengthen a name many times (U+FDFA)
+        out.resize(static_cast<std::size_t>(n));
+        ec = U_ZERO_ERROR;
+        info = UIDNA_INFO_INITIALIZER;
+        n = convert();
+    }
+    if (U_FAILURE(ec)) {
+        // U_INVALID_CHAR_FOUND and the like: the input is not well-formed UTF-8.
+        return unexpected(idn_error(host, std::string("not well-formed UTF-8: ") + u_errorName(ec)));
+    }
+    const std::uint32_t errors = info.errors & ~kIgnoredIdnaErrors;
+    if (errors != 0) return unexpected(idn_error(host, idna_error_words(errors)));
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
 
 std::string Url::origin() const {
     std::string out = scheme + "://" + host;
@@ -175,15 +274,23 @@ std::string Url::target() const { return has_query ? path + "?" + query : path; 
 
 std::string Url::str() const { return origin() + target(); }
 
-std::optional<Url> parse_url(std::string_view text) {
+Result<Url, UrlError> parse_url_checked(std::string_view text) {
     const std::string s = clean_input(text);
     std::size_t colon = 0;
     const auto scheme = parse_scheme(s, colon);
-    if (!scheme || (*scheme != "http" && *scheme != "https")) return std::nullopt;
+    if (!scheme || (*scheme != "http" && *scheme != "https")) {
+        return unexpected(UrlError{UrlError::Kind::scheme, "not an absolute http(s) URL"});
+    }
     Url url;
     url.scheme = *scheme;
-    if (!parse_authority_and_rest(std::string_view(s).substr(colon + 1), url)) return std::nullopt;
+    if (auto error = parse_authority_and_rest(std::string_view(s).substr(colon + 1), url)) return unexpected(std::move(*error));
     return url;
+}
+
+std::optional<Url> parse_url(std::string_view text) {
+    auto url = parse_url_checked(text);
+    if (!url) return std::nullopt;
+    return std::move(url.value());
 }
 
 std::optional<Url> resolve_url(const Url& base, std::string_view href) {
@@ -199,7 +306,7 @@ std::optional<Url> resolve_url(const Url& base, std::string_view href) {
     }
     Url url = base;
     if (s.size() >= 2 && s[0] == '/' && s[1] == '/') {
-        if (!parse_authority_and_rest(std::string_view(s).substr(2), url)) return std::nullopt;
+        if (parse_authority_and_rest(std::string_view(s).substr(2), url)) return std::nullopt;
         return url;
     }
     std::string path;

@@ -69,3 +69,20 @@ TEST_CASE("crawl::discover script page counts, shells, report-page attachments")
     CHECK(d.found[0].name == "附件1");
     CHECK(d.found[1].url.path == "/x/%E5%B9%B4%E6%8A%A5.WPS");
 }
+
+TEST_CASE("crawl::discover scope with Unicode hosts: the portal's own host in Unicode is in scope, another domain is not") {
+    const auto page = fetch::parse_url("http://www.xn--fsqu00a.xn--55qx5d.cn/ndbg/index.html");  // www.例子.公司.cn
+    REQUIRE(page);
+    const crawl::Scope scope{fetch::registrable_domain(page->host), {}};
+    CHECK(scope.domain == "xn--fsqu00a.xn--55qx5d.cn");
+    const auto d = crawl::discover(
+        tables::extract_links("<a href=\"http://www.例子.公司.cn/ndbg/2023.html\">某县2023年政府信息公开工作年度报告</a>"
+                              "<a href=\"http://xxgk.例子.公司.cn/2022.html\">某县2022年政府信息公开工作年度报告</a>"
+                              "<a href=\"http://www.其他.公司.cn/ndbg/2021.html\">某县2021年政府信息公开工作年度报告</a>"
+                              "<a href=\"http://xn--zz.公司.cn/2020.html\">某县2020年政府信息公开工作年度报告</a>"),
+        *page, UrlKind::listing, scope);
+    REQUIRE(d.found.size() == 2);
+    CHECK(d.found[0].url.str() == "http://www.xn--fsqu00a.xn--55qx5d.cn/ndbg/2023.html");
+    CHECK(d.found[1].url.host == "xxgk.xn--fsqu00a.xn--55qx5d.cn");
+    CHECK(d.out_of_scope == 1);  // 其他.公司.cn; the invalid xn--zz host does not parse at all
+}

@@ -3,6 +3,9 @@
 // the archive is enough to rebuild every record without fetching again.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include "crawl_support.hpp"
 #include "extractor/extract.hpp"
 #include "extractor/record_json.hpp"
@@ -104,4 +107,60 @@ TEST_CASE("crawl politeness: per-host delay and Crawl-delay at the server, hosts
         rebuilt->at("source").erase("fetched_at");
         CHECK(*rebuilt == a);
     }
+}
+
+TEST_CASE("crawl politeness is per host name: two ports of one host share the delay and the larger Crawl-delay; another host does not wait") {
+    // One host name on two ports of 127.0.0.1 (two origins), and another host name.
+    Site a1("www.ports.gov.cn");
+    Site a2("www.ports.gov.cn");
+    Site b("www.other.gov.cn");
+    a1.page("/robots.txt", Page{200, "text/plain", "User-agent: *\nCrawl-delay: 0.5\n"});
+    a2.page("/robots.txt", Page{200, "text/plain", "User-agent: *\nCrawl-delay: 0.3\n"});
+    b.page("/robots.txt", Page{200, "text/plain", "User-agent: *\nAllow: /\n"});
+    serve_reports(a1, {"gb2021-row-per-line.txt"});
+    serve_reports(a2, {"gb2021-markdown-pipes.txt"});
+    serve_reports(b, {"gb2019-hubei-extra-row.txt", "gb2021-wrapped-closing-pipe.txt"});
+    for (Site* s : {&a1, &a2, &b}) s->start();
+    REQUIRE(a1.port() != a2.port());
+    TempDir tmp;
+    const fs::path list = tmp.path() / "portals.tsv";
+    const fs::path ds = tmp.path() / "ds";
+    std::ofstream(list) << "甲端口\t" << a1.url("/ndbg/index.html") << "\n乙端口\t" << a2.url("/ndbg/index.html") << "\n丙县\t"
+                        << b.url("/ndbg/index.html") << "\n";
+    const CliRun run = run_cli({"crawl", list.string(), "-o", ds.string(), "--contact", "https://example.org/contact", "--delay",
+                                "0.25", "--no-progress", "--resolve", a1.resolve(), "--resolve", a2.resolve(), "--resolve", b.resolve()});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(dataset_records(ds).size() == 4);
+    const json s = read_json(ds / "crawl-summary.json");
+    CHECK(s["hosts"] == 2);  // host names, not origins
+
+    // Each origin fetched its own robots.txt first (RFC 9309: robots.txt is per origin).
+    for (const Site* site : {&a1, &a2, &b}) {
+        const auto reqs = site->requests();
+        REQUIRE(reqs.size() == 3 + (site == &b ? 1u : 0u));
+        CHECK(reqs.front().path == "/robots.txt");
+    }
+    // Host A's requests on both ports, in the order they arrived: the first origin's robots.txt
+    // (Crawl-delay 0.5) comes first, and from then on every request to the host, on either
+    // port, waits at least 0.5 s — also after the second origin's robots.txt asked for only 0.3 s.
+    std::vector<LoggedRequest> host_a = a1.requests();
+    for (const auto& r : a2.requests()) host_a.push_back(r);
+    std::sort(host_a.begin(), host_a.end(), [](const LoggedRequest& x, const LoggedRequest& y) { return x.at < y.at; });
+    REQUIRE(host_a.size() == 6);
+    CHECK(host_a[0].path == "/robots.txt");
+    CHECK(host_a[1].path == "/robots.txt");
+    for (std::size_t i = 1; i < host_a.size(); ++i) {
+        INFO("request " << i << " " << host_a[i].path);
+        CHECK(ms_between(host_a[i - 1], host_a[i]) >= 499.0);
+    }
+    // Host B did not wait for host A: some of its requests came within a fraction of the delay
+    // of one of A's.
+    double closest = 1e9;
+    for (const auto& rb : b.requests()) {
+        for (const auto& ra : host_a) closest = std::min(closest, std::abs(ms_between(ra, rb)));
+    }
+    CHECK(closest < 100.0);
+    const auto rb = b.requests();
+    CHECK(ms_between(rb.front(), rb.back()) < ms_between(host_a.front(), host_a.back()));
 }

@@ -50,3 +50,20 @@ TEST_CASE("crawl::parse_portal_list reports bad lines with their numbers and kee
     CHECK(l.errors[6].message.find("already given on line 7") != std::string::npos);
     CHECK(l.errors[7].message.find("too many columns") == 0);
 }
+
+TEST_CASE("crawl::parse_portal_list Unicode hosts and allow= domains become punycode; a bad IDN is a bad line") {
+    const PortalList l = parse_portal_list(
+        "中国政府\thttp://政府.中国/xxgk/\tallow=例子.公司.cn\n"
+        "坏域名\thttp://xn--zz.中国/xxgk/\n"
+        "坏allow\thttp://www.gov.cn/\tallow=xn--zz.cn\n");
+    REQUIRE(l.portals.size() == 1);
+    CHECK(l.portals[0].url.str() == "http://xn--mxtq1m.xn--fiqs8s/xxgk/");
+    CHECK(l.portals[0].domain == "xn--mxtq1m.xn--fiqs8s");
+    CHECK(l.portals[0].options.allowed_domains == std::vector<std::string>{"xn--fsqu00a.xn--55qx5d.cn"});
+    REQUIRE(l.errors.size() == 2);
+    CHECK(l.errors[0].line == 2);
+    CHECK(l.errors[0].message ==
+          "'http://xn--zz.中国/xxgk/' is not an absolute http(s) URL: host 'xn--zz.中国' is not a valid internationalized "
+          "domain name (bad punycode in an xn-- label)");
+    CHECK(l.errors[1].message.find("option allow=xn--zz.cn: host 'xn--zz.cn' is not a valid") == 0);
+}

@@ -68,3 +68,54 @@ TEST_CASE("fetch::registrable_domain uses the Public Suffix List") {
     CHECK(path_extension("/files/a.tar.gz?x=1") == "gz");
     CHECK(path_extension("/files/dir.d/") == "");
 }
+
+TEST_CASE("fetch::host_to_ascii IDNA (UTS #46) to punycode") {
+    CHECK(host_to_ascii("中国").value() == "xn--fiqs8s");
+    CHECK(host_to_ascii("政府.中国").value() == "xn--mxtq1m.xn--fiqs8s");
+    CHECK(host_to_ascii("www.例子.公司.cn").value() == "www.xn--fsqu00a.xn--55qx5d.cn");
+    CHECK(host_to_ascii("ＷＷＷ．例子。公司.CN").value() == "www.xn--fsqu00a.xn--55qx5d.cn");  // full-width forms, ideographic full stop
+    CHECK(host_to_ascii("XN--FIQS8S").value() == "xn--fiqs8s");                           // punycode is checked and lowercased
+    CHECK(host_to_ascii("faß.de").value() == "xn--fa-hia.de");                             // nontransitional, as browsers
+    CHECK(host_to_ascii("WWW.Gaoping.GOV.cn").value() == "www.gaoping.gov.cn");
+    CHECK(host_to_ascii("ab--cd.gov.cn").value() == "ab--cd.gov.cn");                      // hyphen checks are off
+    const auto bad_punycode = host_to_ascii("xn--zz.cn");
+    REQUIRE_FALSE(bad_punycode);
+    CHECK(bad_punycode.error().kind == UrlError::Kind::idn);
+    CHECK(bad_punycode.error().message == "host 'xn--zz.cn' is not a valid internationalized domain name (bad punycode in an xn-- label)");
+    CHECK_FALSE(host_to_ascii("\xFF\xFE.cn"));                    // not UTF-8
+    CHECK_FALSE(host_to_ascii("a\xE2\x80\x8D" "b.cn"));           // ZERO WIDTH JOINER between letters (CheckJoiners)
+    CHECK(host_to_ascii("\xD7\x90" "1.cn").value() == "xn--1-zhc.cn");  // bidi rule: Hebrew, then a digit, is fine…
+    const auto bidi = host_to_ascii("\xD7\x90" "a.cn");                // … Hebrew, then a Latin letter, is not
+    REQUIRE_FALSE(bidi);
+    CHECK(bidi.error().message.find("bidi rule") != std::string::npos);
+}
+
+TEST_CASE("fetch::parse_url converts Unicode hosts to punycode before anything sees them") {
+    CHECK(parse_url("http://政府.中国/")->str() == "http://xn--mxtq1m.xn--fiqs8s/");
+    CHECK(parse_url("http://www.例子.公司.cn/xxgk/年报.html")->str() ==
+          "http://www.xn--fsqu00a.xn--55qx5d.cn/xxgk/%E5%B9%B4%E6%8A%A5.html");
+    CHECK(parse_url("HTTPS://政府.中国.:8443/a")->origin() == "https://xn--mxtq1m.xn--fiqs8s:8443");
+    CHECK(parse_url("http://政府.中国/")->host == "xn--mxtq1m.xn--fiqs8s");
+    CHECK(registrable_domain(parse_url("http://www.例子.公司.cn/")->host) == "xn--fsqu00a.xn--55qx5d.cn");  // 公司.cn is a suffix
+    CHECK(registrable_domain(parse_url("http://政府.中国/")->host) == "xn--mxtq1m.xn--fiqs8s");               // 中国 is a TLD
+    // The normal form parses to itself.
+    const std::string normal = parse_url("http://www.例子.公司.cn/")->str();
+    CHECK(parse_url(normal)->str() == normal);
+    // hrefs on pages get the same treatment.
+    CHECK(resolve("http://www.xn--fsqu00a.xn--55qx5d.cn/ndbg/", "http://www.例子.公司.cn/ndbg/1.html") ==
+          "http://www.xn--fsqu00a.xn--55qx5d.cn/ndbg/1.html");
+    CHECK(resolve("http://www.xn--fsqu00a.xn--55qx5d.cn/ndbg/", "//政府.中国/x") == "http://xn--mxtq1m.xn--fiqs8s/x");
+
+    // An invalid IDN host is a parse error with a message, not a crash.
+    const auto bad = parse_url_checked("http://xn--zz.中国/ndbg/");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().kind == UrlError::Kind::idn);
+    CHECK(bad.error().message.find("host 'xn--zz.中国' is not a valid internationalized domain name") == 0);
+    CHECK_FALSE(parse_url("http://\xFF.cn/"));
+    CHECK(parse_url("http://gov\xE2\x80\x8B.cn/")->host == "gov.cn");  // a zero-width space maps to nothing (UTS #46)
+    CHECK(resolve("http://x.gov.cn/", "http://xn--zz.cn/") == "(none)");
+    CHECK_FALSE(parse_url("http://中国：80/"));         // a full-width colon maps to ':', which no host has
+    CHECK(parse_url_checked("http://x.gov.cn:0/").error().kind == UrlError::Kind::port);
+    CHECK(parse_url_checked("ftp://x.gov.cn/").error().kind == UrlError::Kind::scheme);
+    CHECK(parse_url_checked("http://a b.cn/").error().kind == UrlError::Kind::host);
+}

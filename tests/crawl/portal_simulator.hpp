@@ -1,7 +1,7 @@
 #pragma once
 // An in-process simulator of government portals for the crawl tests: several sites, each a
-// cpp-httplib server on 127.0.0.1 (its own port) reached by a made-up host name through
-// `--resolve`, serving listing pages, report pages from fixtures/reports/, robots.txt, ETag /
+// cpp-httplib server on 127.0.0.1 (its own port; HTTPS with a certificate the test made, see
+// test_certificates.hpp) reached by a made-up host name through `--resolve`, serving listing pages, report pages from fixtures/reports/, robots.txt, ETag /
 // Last-Modified with 304, and faults: 5xx, 503/429 with Retry-After, slow responses,
 // truncated and endless bodies, a gzip bomb, redirects. A raw socket server answers with
 // connection resets. Every request is logged with its arrival time.
@@ -97,9 +97,19 @@ public:
     }
     // Every response waits this long (to stretch a crawl for the kill test).
     void set_latency(int ms) { latency_ms_ = ms; }
+    // Serve HTTPS with this certificate chain and key (PEM files); call before start().
+    void use_tls(std::string cert_file, std::string key_file) {
+        cert_file_ = std::move(cert_file);
+        key_file_ = std::move(key_file);
+    }
 
     void start() {
-        server_ = std::make_unique<httplib::Server>();
+        if (cert_file_.empty()) {
+            server_ = std::make_unique<httplib::Server>();
+        } else {
+            server_ = std::make_unique<httplib::SSLServer>(cert_file_.c_str(), key_file_.c_str());
+            if (!server_->is_valid()) throw std::runtime_error("cannot load the test certificate " + cert_file_);
+        }
         server_->set_keep_alive_max_count(1000);
         server_->set_read_timeout(5, 0);
         server_->set_write_timeout(5, 0);
@@ -120,7 +130,7 @@ public:
 
     const std::string& host() const { return host_; }
     int port() const { return port_; }
-    std::string origin() const { return "http://" + host_ + ":" + std::to_string(port_); }
+    std::string origin() const { return (cert_file_.empty() ? "http://" : "https://") + host_ + ":" + std::to_string(port_); }
     std::string url(const std::string& path) const { return origin() + path; }
     std::string resolve() const { return host_ + ":" + std::to_string(port_) + ":127.0.0.1"; }
 
@@ -209,6 +219,8 @@ private:
 
     std::string host_;
     int port_ = 0;
+    std::string cert_file_;
+    std::string key_file_;
     std::unique_ptr<httplib::Server> server_;
     std::thread thread_;
     mutable std::mutex mu_;
