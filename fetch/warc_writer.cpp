@@ -151,11 +151,19 @@ Result<bool, std::string> WarcWriter::open_next() {
     gmtime_r(&now, &tm);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
-    current_name_ = options_.prefix + "-" + stamp + "-" + std::to_string(::getpid()) + "-" +
-                    std::to_string(sequence_++) + ".warc.gz";
-    const fs::path path = options_.dir / current_name_;
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) return unexpected(path.string() + ": cannot create: " + std::strerror(errno));
+    // The name is new: another writer of this process (a second crawl within the same second)
+    // or a file left by an earlier run with the same pid moves the sequence number on.
+    int fd = -1;
+    fs::path path;
+    for (int tries = 0; fd < 0; ++tries) {
+        current_name_ = options_.prefix + "-" + stamp + "-" + std::to_string(::getpid()) + "-" +
+                        std::to_string(sequence_++) + ".warc.gz";
+        path = options_.dir / current_name_;
+        fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0 && (errno != EEXIST || tries >= 10000)) {
+            return unexpected(path.string() + ": cannot create: " + std::strerror(errno));
+        }
+    }
     file_ = ::fdopen(fd, "wb");
     current_size_ = 0;
     return append_member(warcinfo_record());

@@ -136,3 +136,21 @@ TEST_CASE("fetch::WarcReader errors are values: bad version, bad length, truncat
     CHECK(first_error("WARC/1.1\r\nContent-Length: 2000\r\n\r\n", 1000).find("exceeds") != std::string::npos);
     CHECK(first_error("WARC/1.0\r\nContent-Length: 3\r\n\r\nabc\r\n\r\nWARC/1.0\r\nContent-Length: 0\r\n\r\n\r\n\r\n") == "end");
 }
+
+TEST_CASE("fetch::WarcWriter: two writers of one process within one second write to files of their own") {
+    TempDir tmp;
+    WarcWriterOptions o;
+    o.dir = tmp.path() / "warc";
+    o.software = "zfxxgk/test";
+    WarcWriter a(o);
+    WarcWriter b(o);  // same prefix, pid and second: the second writer must not take the first one's name
+    auto la = a.write_exchange(exchange("http://x.gov.cn/a", "first"));
+    REQUIRE(la);
+    auto lb = b.write_exchange(exchange("http://x.gov.cn/b", "second"));
+    REQUIRE(lb);
+    CHECK(la->file != lb->file);
+    REQUIRE(a.sync());
+    REQUIRE(b.sync());
+    CHECK(read_all(o.dir / la->file).back().get("WARC-Target-URI") == "http://x.gov.cn/a");
+    CHECK(read_all(o.dir / lb->file).back().get("WARC-Target-URI") == "http://x.gov.cn/b");
+}
