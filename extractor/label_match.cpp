@@ -74,6 +74,8 @@ const TableMatcher& matcher_for(const TableSpec& spec) {
         it = cache.emplace(&spec, build_matcher(spec)).first;
         TableMatcher& m = it->second;
         for (std::size_t i = 0; i < m.rows.size(); ++i) m.rows_by_body[m.rows[i].label.key.body].push_back(i);
+        for (std::size_t i = 0; i < m.structure.size(); ++i) m.structure_by_body[m.structure[i].key.body].push_back(i);
+        for (const auto& c : m.column_bodies) m.column_body_set.insert(c);
     }
     return it->second;
 }
@@ -92,11 +94,11 @@ const RowLabel* match_row(const TableMatcher& m, const CellInfo& t) {
 
 bool is_structure(const TableMatcher& m, const CellInfo& t) {
     if (t.key.body.empty()) return !t.norm.empty() && t.norm.front() == '(';  // a note in parentheses
-    for (const auto& s : m.structure) {
-        if (s.key.body == t.key.body &&
-            (t.key.number.empty() || s.key.number.empty() || s.key.number == t.key.number)) {
-            return true;
-        }
+    const auto found = m.structure_by_body.find(t.key.body);
+    if (found == m.structure_by_body.end()) return false;
+    for (const std::size_t i : found->second) {
+        const KeyedLabel& s = m.structure[i];
+        if (t.key.number.empty() || s.key.number.empty() || s.key.number == t.key.number) return true;
     }
     return false;
 }
@@ -114,12 +116,17 @@ bool ends_with(std::string_view s, std::string_view p) {
 HeaderMatch match_header(const TableMatcher& m, const CellInfo& t) {
     const std::string& b = t.key.body;
     if (b.empty()) return HeaderMatch::none;
+    if (m.column_body_set.count(b) > 0) return HeaderMatch::exact;
+    if (b.size() < 6) return HeaderMatch::none;
     HeaderMatch best = HeaderMatch::none;
     for (const auto& c : m.column_bodies) {
-        if (c == b) return HeaderMatch::exact;
-        if (b.size() >= 6 && b.size() < c.size()) {
-            if (starts_with(c, b)) best = HeaderMatch::prefix;
-            else if (best == HeaderMatch::none && ends_with(c, b)) best = HeaderMatch::fragment;
+        if (b.size() < c.size()) {
+            // inline comparisons: this loop runs for every text cell against every template table
+            if (c.compare(0, b.size(), b) == 0) {
+                best = HeaderMatch::prefix;
+            } else if (best == HeaderMatch::none && c.compare(c.size() - b.size(), b.size(), b) == 0) {
+                best = HeaderMatch::fragment;
+            }
         }
     }
     return best;

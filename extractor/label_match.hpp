@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extractor/cell_info.hpp"
@@ -33,6 +34,8 @@ struct TableMatcher {
     std::vector<std::string> markers;
     // Indexes of `rows` by label body, in order (views into `rows`, built once it is final).
     std::unordered_map<std::string_view, std::vector<std::size_t>> rows_by_body;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> structure_by_body;  // into `structure`
+    std::unordered_set<std::string_view> column_body_set;                              // `column_bodies`
     // The canonical path of every value: paths[row][column] = "object.row.column".
     std::vector<std::vector<std::string>> paths;
 };
