@@ -1,21 +1,46 @@
 #include "tables/cell_value.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstdlib>
 
 namespace zfxxgk::tables {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+// Byte loops rather than string_view::starts_with/ends_with: the marks below are 1–9 bytes
+// and most cells differ from them in the first byte compared, where a loop stops after a
+// couple of instructions and a memcmp call costs tens.
+constexpr bool has_prefix(std::string_view s, std::string_view p) {
+    if (s.size() < p.size()) return false;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (s[i] != p[i]) return false;
+    }
+    return true;
 }
+
+// Compares from the end: the last byte of a CJK character tells them apart soonest.
+constexpr bool has_suffix(std::string_view s, std::string_view p) {
+    if (s.size() < p.size()) return false;
+    const std::size_t offset = s.size() - p.size();
+    for (std::size_t i = p.size(); i-- > 0;) {
+        if (s[offset + i] != p[i]) return false;
+    }
+    return true;
+}
+
+constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+constexpr std::string_view kNbsp = "\xC2\xA0";               // U+00A0
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
 
 // Strips one of `options` from the front of `s`; returns true when one was stripped.
 template <std::size_t N>
 bool strip_prefix(std::string_view& s, const std::array<std::string_view, N>& options) {
     for (auto p : options) {
-        if (!p.empty() && starts_with(s, p)) {
+        if (!p.empty() && has_prefix(s, p)) {
             s.remove_prefix(p.size());
             return true;
         }
@@ -28,16 +53,26 @@ constexpr std::array<std::string_view, 12> kNotApplicable = {
 // Longest first, so that 减少 wins over 减.
 constexpr std::array<std::string_view, 8> kNegative = {"减少", "減少", "减", "減", "-", "－", "−", "—"};
 constexpr std::array<std::string_view, 5> kPositive = {"增加", "增", "+", "＋", "新增"};
+// 万元 before 元, so that the longer unit wins.
 constexpr std::array<std::string_view, 10> kUnits = {"万元", "萬元", "元", "件", "个", "個", "条", "條", "项", "次"};
+
+bool is_not_applicable(std::string_view s) {
+    for (auto na : kNotApplicable) {
+        if (s.size() == na.size() && has_prefix(s, na)) return true;
+    }
+    return false;
+}
 
 // Removes stray replacement characters and '?' that flattening left before a number.
 bool strip_stray(std::string_view& s) {
     bool any = false;
     for (;;) {
-        if (starts_with(s, "\xEF\xBF\xBD")) {
+        if (has_prefix(s, "\xEF\xBF\xBD")) {
             s.remove_prefix(3);
-        } else if (starts_with(s, "?") || starts_with(s, "？")) {
-            s.remove_prefix(s[0] == '?' ? 1 : 3);
+        } else if (has_prefix(s, "?")) {
+            s.remove_prefix(1);
+        } else if (has_prefix(s, "？")) {
+            s.remove_prefix(3);
         } else {
             break;
         }
@@ -47,30 +82,40 @@ bool strip_stray(std::string_view& s) {
     return any;
 }
 
-// Digits (ASCII or full-width), at most one '.', ',' thousands separators in groups of three.
+// Digits (ASCII or full-width), at most one '.', ',' thousands separators in groups of three,
+// at most 15 digits and dot together (beyond double's exact integers: not a count anyone
+// reports). Integers are summed directly, exact below 10^15; a decimal goes through strtod
+// as ever, so that its rounding stays what it was.
 bool read_number(std::string_view s, double& out) {
-    std::string digits;
-    digits.reserve(s.size());
+    constexpr std::size_t kMaxChars = 15;
+    std::array<char, kMaxChars + 1> chars{};  // the digits and the dot, NUL-terminated for strtod
+    std::size_t n = 0;
+    std::uint64_t integer = 0;
     bool seen_dot = false;
     bool seen_digit = false;
     std::size_t group = 0;
     bool grouped = false;
     for (std::size_t i = 0; i < s.size();) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
+        int digit = -1;
         if (c >= '0' && c <= '9') {
-            digits.push_back(static_cast<char>(c));
-            seen_digit = true;
-            ++group;
-            ++i;
+            digit = c - '0';
+            i += 1;
         } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
                    static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99) {
-            digits.push_back(static_cast<char>('0' + (static_cast<unsigned char>(s[i + 2]) - 0x90)));
+            digit = static_cast<unsigned char>(s[i + 2]) - 0x90;
+            i += 3;
+        }
+        if (digit >= 0) {
+            if (n == kMaxChars) return false;
+            chars[n++] = static_cast<char>('0' + digit);
+            integer = integer * 10 + static_cast<unsigned>(digit);
             seen_digit = true;
             ++group;
-            i += 3;
         } else if (c == '.' && !seen_dot && seen_digit) {
             if (grouped && group != 3) return false;
-            digits.push_back('.');
+            if (n == kMaxChars) return false;
+            chars[n++] = '.';
             seen_dot = true;
             group = 0;
             grouped = false;
@@ -83,9 +128,8 @@ bool read_number(std::string_view s, double& out) {
             return false;
         }
     }
-    if (!seen_digit || digits.back() == '.' || (grouped && group != 3)) return false;
-    if (digits.size() > 15) return false;  // beyond double's exact integers: not a count anyone reports
-    out = std::strtod(digits.c_str(), nullptr);
+    if (!seen_digit || chars[n - 1] == '.' || (grouped && group != 3)) return false;
+    out = seen_dot ? std::strtod(chars.data(), nullptr) : static_cast<double>(integer);
     return true;
 }
 
@@ -93,25 +137,23 @@ bool read_number(std::string_view s, double& out) {
 
 std::string_view trim_cell(std::string_view s) {
     for (;;) {
-        if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n' ||
-                           s.front() == '\f' || s.front() == '\v')) {
+        if (!s.empty() && is_ascii_space(s.front())) {
             s.remove_prefix(1);
-        } else if (starts_with(s, "\xC2\xA0")) {
-            s.remove_prefix(2);
-        } else if (starts_with(s, "\xE3\x80\x80")) {
-            s.remove_prefix(3);
+        } else if (has_prefix(s, kNbsp)) {
+            s.remove_prefix(kNbsp.size());
+        } else if (has_prefix(s, kIdeographicSpace)) {
+            s.remove_prefix(kIdeographicSpace.size());
         } else {
             break;
         }
     }
     for (;;) {
-        if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n' ||
-                           s.back() == '\f' || s.back() == '\v')) {
+        if (!s.empty() && is_ascii_space(s.back())) {
             s.remove_suffix(1);
-        } else if (ends_with(s, "\xC2\xA0")) {
-            s.remove_suffix(2);
-        } else if (ends_with(s, "\xE3\x80\x80")) {
-            s.remove_suffix(3);
+        } else if (has_suffix(s, kNbsp)) {
+            s.remove_suffix(kNbsp.size());
+        } else if (has_suffix(s, kIdeographicSpace)) {
+            s.remove_suffix(kIdeographicSpace.size());
         } else {
             break;
         }
@@ -126,27 +168,33 @@ CellValue read_cell_value(std::string_view cell) {
         v.kind = CellKind::blank;
         return v;
     }
-    for (auto na : kNotApplicable) {
-        if (s == na) {
+    double sign = 1;
+    std::string_view body = s;
+    // Not-applicable marks, stray characters and signs all start with a non-digit byte, so a
+    // cell that starts with an ASCII digit ("0", "45", "2.02") has none of them.
+    if (!is_ascii_digit(s.front())) {
+        if (is_not_applicable(s)) {
             v.kind = CellKind::not_applicable;
             return v;
         }
+        v.stray_chars = strip_stray(s);
+        body = s;
+        if (strip_prefix(body, kNegative)) {
+            sign = -1;
+        } else {
+            strip_prefix(body, kPositive);
+        }
+        body = trim_cell(body);
     }
-    v.stray_chars = strip_stray(s);
-    double sign = 1;
-    std::string_view body = s;
-    if (strip_prefix(body, kNegative)) {
-        sign = -1;
-    } else {
-        strip_prefix(body, kPositive);
-    }
-    body = trim_cell(body);
-    for (auto unit : kUnits) {
-        if (ends_with(body, unit)) {
-            v.unit = std::string(unit);
-            body.remove_suffix(unit.size());
-            body = trim_cell(body);
-            break;
+    // Every unit ends in a byte of a multi-byte character, never in an ASCII digit.
+    if (!body.empty() && !is_ascii_digit(body.back())) {
+        for (auto unit : kUnits) {
+            if (has_suffix(body, unit)) {
+                v.unit = std::string(unit);
+                body.remove_suffix(unit.size());
+                body = trim_cell(body);
+                break;
+            }
         }
     }
     double number = 0;

@@ -1,6 +1,7 @@
 #include "tables/flattened.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -28,41 +29,65 @@ SourcePos pos_of(const Line& l, std::string_view part) {
     return SourcePos{l.number, col + 1, l.offset + col};
 }
 
+// Calls f(piece, closed) for each piece of `raw` between pipes, in order: `closed` is true
+// when a pipe ends the piece. A line with n pipes has n + 1 pieces, the last never closed.
+template <typename F>
+void for_each_piece(std::string_view raw, F&& f) {
+    const char* piece = raw.data();
+    const char* const end = piece + raw.size();
+    for (;;) {
+        const auto* bar = static_cast<const char*>(std::memchr(piece, '|', static_cast<std::size_t>(end - piece)));
+        if (bar == nullptr) {
+            f(std::string_view(piece, static_cast<std::size_t>(end - piece)), false);
+            return;
+        }
+        f(std::string_view(piece, static_cast<std::size_t>(bar - piece)), true);
+        piece = bar + 1;
+    }
+}
+
 Line make_line(std::string_view raw, std::uint32_t number, std::size_t offset) {
     Line l;
     l.raw = raw;
     l.trimmed = trim_cell(raw);
     l.number = number;
     l.offset = static_cast<std::uint32_t>(offset);
-    for (char c : raw) l.pipes += (c == '|');
-    if (l.pipes > 0) {
-        std::size_t piece = 0;
-        for (;;) {
-            const std::size_t bar = raw.find('|', piece);
-            if (!trim_cell(raw.substr(piece, bar == std::string_view::npos ? bar : bar - piece)).empty()) ++l.segments;
-            if (bar == std::string_view::npos) break;
-            piece = bar + 1;
-        }
-    }
-    l.kind = l.trimmed.empty() ? LineKind::blank
-             : l.pipes == 0    ? LineKind::text
-             : l.segments == 0 ? LineKind::pipe_only
-                               : LineKind::piped;
+    if (l.trimmed.empty()) return l;  // only whitespace: no pipes either
+    std::uint32_t segments = 0;
+    for_each_piece(raw, [&](std::string_view piece, bool closed) {
+        l.pipes += closed;
+        segments += !trim_cell(piece).empty();
+    });
+    l.segments = l.pipes > 0 ? segments : 0;
+    l.kind = l.pipes == 0 ? LineKind::text : l.segments == 0 ? LineKind::pipe_only : LineKind::piped;
     return l;
 }
 
-// Lines end at \n, \r\n or a lone \r.
+// The first `byte` in [from, end), or end.
+const char* find_byte(const char* from, const char* end, char byte) {
+    const void* at = std::memchr(from, byte, static_cast<std::size_t>(end - from));
+    return at == nullptr ? end : static_cast<const char*>(at);
+}
+
+// Lines end at \n, \r\n or a lone \r. The next \n and the next \r are each searched for
+// only once the split has passed the previous one, so the text is scanned once for each.
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
-    lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-    std::size_t start = 0;
+    if (text.empty()) return lines;
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    const char* next_lf = find_byte(begin, end, '\n');
+    const char* next_cr = find_byte(begin, end, '\r');
+    const char* start = begin;
     std::uint32_t number = 1;
-    while (start < text.size()) {
-        std::size_t end = text.find_first_of("\r\n", start);
-        if (end == std::string_view::npos) end = text.size();
-        lines.push_back(make_line(text.substr(start, end - start), number++, start));
-        if (end + 1 < text.size() && text[end] == '\r' && text[end + 1] == '\n') ++end;
-        start = end + 1;
+    while (start < end) {
+        if (next_lf < start) next_lf = find_byte(start, end, '\n');
+        if (next_cr < start) next_cr = find_byte(start, end, '\r');
+        const char* stop = std::min(next_lf, next_cr);
+        lines.push_back(make_line(std::string_view(start, static_cast<std::size_t>(stop - start)), number++,
+                                  static_cast<std::size_t>(start - begin)));
+        if (stop == end) break;
+        start = stop + (*stop == '\r' && stop + 1 < end && stop[1] == '\n' ? 2 : 1);
     }
     return lines;
 }
@@ -70,7 +95,7 @@ std::vector<Line> split_lines(std::string_view text) {
 class TextParser {
 public:
     TextParser(std::string_view text, const TextOptions& options)
-        : options_(options), lines_(split_lines(text)) {}
+        : options_(options), lines_(split_lines(text)), heading_(lines_.size(), Memo::unknown) {}
 
     Document run() {
         std::size_t i = 0;
@@ -91,11 +116,21 @@ public:
     }
 
 private:
+    enum class Memo : std::uint8_t { unknown, no, yes };
+
     const TextOptions& options_;
     std::vector<Line> lines_;
+    mutable std::vector<Memo> heading_;  // by line index: the callback's answer once asked
     Document doc_;
 
-    bool heading(const Line& l) const { return options_.is_heading && options_.is_heading(l.trimmed); }
+    // The callback is asked at most once per line (it can be costly: extractor/ normalizes
+    // the line), and only for lines whose reading depends on it.
+    bool heading(const Line& l) const {
+        if (!options_.is_heading) return false;
+        Memo& m = heading_[l.number - 1];
+        if (m == Memo::unknown) m = options_.is_heading(l.trimmed) ? Memo::yes : Memo::no;
+        return m == Memo::yes;
+    }
 
     bool cell_like(const Line& l) const {
         return l.kind == LineKind::text && l.trimmed.size() <= options_.max_pipeless_cell_bytes &&
@@ -201,18 +236,15 @@ private:
     void chrome(std::size_t begin, std::size_t end) {
         for (std::size_t k = begin; k < end; ++k) {
             const Line& l = lines_[k];
+            if (l.kind == LineKind::blank) continue;
             std::string text;
-            std::size_t piece = 0;
-            while (piece <= l.raw.size()) {
-                std::size_t bar = l.raw.find('|', piece);
-                if (bar == std::string_view::npos) bar = l.raw.size();
-                auto part = trim_cell(l.raw.substr(piece, bar - piece));
-                if (!part.empty()) {
-                    if (!text.empty()) text += ' ';
-                    text += part;
-                }
-                piece = bar + 1;
-            }
+            text.reserve(l.trimmed.size());
+            for_each_piece(l.raw, [&](std::string_view piece, bool) {
+                const auto part = trim_cell(piece);
+                if (part.empty()) return;
+                if (!text.empty()) text += ' ';
+                text += part;
+            });
             if (text.empty()) continue;
             Block b;
             b.text = std::move(text);
@@ -241,17 +273,15 @@ private:
         doc_.blocks.push_back(std::move(b));
     }
 
-    static Slot origin(std::string text, SourcePos pos) {
-        Slot s;
-        s.text = std::move(text);
+    static void add_origin(std::vector<Slot>& slots, std::string_view text, SourcePos pos) {
+        Slot& s = slots.emplace_back();
+        s.text.assign(text);
         s.pos = pos;
-        return s;
     }
-    static Slot covered(SourcePos pos) {
-        Slot s;
+    static void add_covered(std::vector<Slot>& slots, SourcePos pos) {
+        Slot& s = slots.emplace_back();
         s.kind = SlotKind::covered;
         s.pos = pos;
-        return s;
     }
 
     // `a | b | | c |` rows. Leading pipes before the first text are covered slots (or one
@@ -262,6 +292,13 @@ private:
     void rows_per_line(std::size_t begin, std::size_t end, Grid& grid) {
         grid.positions = Positions::as_given;
         const bool decoration = lines_[begin].trimmed.front() == '|';
+        struct Piece {
+            std::string_view raw;
+            std::string_view text;  // raw, trimmed
+            bool closed = false;    // by a pipe
+        };
+        std::vector<Piece> pieces;  // of the current line, reused
+        grid.rows.reserve(end - begin);
         for (std::size_t k = begin; k < end; ++k) {
             const Line& l = lines_[k];
             if (l.kind == LineKind::blank) continue;
@@ -269,51 +306,46 @@ private:
                 // a wrapped closing pipe or stray covered slots: they belong to the row above
                 if (!grid.rows.empty()) {
                     const bool wrapped = lines_[k - 1].kind == LineKind::piped && lines_[k - 1].trimmed.back() != '|';
-                    for (std::uint32_t p = wrapped ? 1 : 0; p < l.pipes; ++p) grid.rows.back().slots.push_back(covered(pos_of(l, l.trimmed)));
+                    for (std::uint32_t p = wrapped ? 1 : 0; p < l.pipes; ++p) add_covered(grid.rows.back().slots, pos_of(l, l.trimmed));
                 }
                 continue;
             }
-            Row row;
-            row.pos = pos_of(l, l.trimmed);
-            std::vector<std::pair<std::string_view, bool>> pieces;  // text, closed by a pipe
-            std::size_t piece = 0;
-            for (;;) {
-                std::size_t bar = l.raw.find('|', piece);
-                if (bar == std::string_view::npos) {
-                    pieces.emplace_back(l.raw.substr(piece), false);
-                    break;
-                }
-                pieces.emplace_back(l.raw.substr(piece, bar - piece), true);
-                piece = bar + 1;
-            }
+            pieces.clear();
+            for_each_piece(l.raw, [&](std::string_view piece, bool closed) { pieces.push_back({piece, trim_cell(piece), closed}); });
             std::size_t first = pieces.size(), last = 0;
             for (std::size_t p = 0; p < pieces.size(); ++p) {
-                if (!trim_cell(pieces[p].first).empty()) {
+                if (!pieces[p].text.empty()) {
                     first = std::min(first, p);
                     last = p;
                 }
             }
             if (first == pieces.size()) continue;
+            Row& row = grid.rows.emplace_back();
+            row.pos = pos_of(l, l.trimmed);
+            row.slots.reserve(pieces.size());  // lead + cells + trailing pipes never exceed it
             std::size_t lead = first;
             if (decoration && l.trimmed.front() == '|' && lead > 0) --lead;
-            for (std::size_t p = 0; p < lead; ++p) row.slots.push_back(covered(row.pos));
+            for (std::size_t p = 0; p < lead; ++p) add_covered(row.slots, row.pos);
             for (std::size_t p = first; p <= last; ++p) {
-                auto text = trim_cell(pieces[p].first);
-                row.slots.push_back(origin(std::string(text), pos_of(l, text.empty() ? pieces[p].first : text)));
+                const Piece& piece = pieces[p];
+                add_origin(row.slots, piece.text, pos_of(l, piece.text.empty() ? piece.raw : piece.text));
             }
             // pieces after `last`: each closed piece is one trailing pipe
             std::size_t trailing = 0;
             bool adjacent = false;
             for (std::size_t p = last + 1; p < pieces.size(); ++p) {
-                if (!pieces[p].second) break;
+                if (!pieces[p].closed) break;
                 ++trailing;
-                if (p > last + 1 && pieces[p].first.empty()) adjacent = true;
+                if (p > last + 1 && pieces[p].raw.empty()) adjacent = true;
             }
             const bool blanks = !adjacent;
             for (std::size_t p = 0; p < trailing; ++p) {
-                row.slots.push_back(blanks ? origin("", row.pos) : covered(row.pos));
+                if (blanks) {
+                    add_origin(row.slots, "", row.pos);
+                } else {
+                    add_covered(row.slots, row.pos);
+                }
             }
-            grid.rows.push_back(std::move(row));
         }
     }
 
@@ -328,15 +360,22 @@ private:
             bool separator = false;
         };
         std::vector<Tok> toks;
+        std::size_t pipes = 0;
+        for (std::size_t k = begin; k < end; ++k) pipes += lines_[k].pipes;
+        toks.reserve(pipes + 1);  // one token per pipe, and a cut-off cell at the end
         std::string pending;
         SourcePos pending_pos;
-        auto flush = [&](SourcePos pos) {
-            if (pending.empty()) {
-                toks.push_back({covered(pos), false});
-            } else {
-                toks.push_back({origin(std::move(pending), pending_pos), false});
-                pending.clear();
-            }
+        auto add_covered_tok = [&](SourcePos pos, bool separator) {
+            Tok& t = toks.emplace_back();
+            t.slot.kind = SlotKind::covered;
+            t.slot.pos = pos;
+            t.separator = separator;
+        };
+        auto add_pending_tok = [&] {
+            Tok& t = toks.emplace_back();
+            t.slot.text = std::move(pending);
+            t.slot.pos = pending_pos;
+            pending.clear();
         };
         for (std::size_t k = begin; k < end; ++k) {
             const Line& l = lines_[k];
@@ -344,14 +383,12 @@ private:
             if (grid.form == FlatForm::row_separated && l.kind == LineKind::pipe_only && l.pipes == 1 && pending.empty()) {
                 const std::size_t next = next_nonblank(k + 1);
                 if (k == begin || next >= end || lines_[next].kind != LineKind::pipe_only) {
-                    toks.push_back({covered(pos_of(l, l.trimmed)), true});
+                    add_covered_tok(pos_of(l, l.trimmed), true);
                     continue;
                 }
             }
-            std::size_t piece = 0;
-            for (;;) {
-                std::size_t bar = l.raw.find('|', piece);
-                auto part = trim_cell(l.raw.substr(piece, bar == std::string_view::npos ? std::string_view::npos : bar - piece));
+            for_each_piece(l.raw, [&](std::string_view piece, bool closed) {
+                const auto part = trim_cell(piece);
                 if (!part.empty()) {
                     if (pending.empty()) {
                         pending_pos = pos_of(l, part);
@@ -360,15 +397,20 @@ private:
                     }
                     pending += part;
                 }
-                if (bar == std::string_view::npos) break;
-                flush(pos_of(l, l.raw.substr(bar, 1)));
-                piece = bar + 1;
-            }
+                if (!closed) return;
+                const std::string_view bar(piece.data() + piece.size(), 1);
+                if (pending.empty()) {
+                    add_covered_tok(pos_of(l, bar), false);
+                } else {
+                    add_pending_tok();
+                }
+            });
         }
-        if (!pending.empty()) toks.push_back({origin(std::move(pending), pending_pos), false});
+        if (!pending.empty()) add_pending_tok();
 
         if (grid.form == FlatForm::alternating) {
             std::vector<Slot> slots;
+            slots.reserve(toks.size());
             for (auto& t : toks) {
                 if (!t.separator && t.slot.kind == SlotKind::origin) slots.push_back(std::move(t.slot));
             }
@@ -407,6 +449,7 @@ private:
                                  "table cells carry no covered-slot pipes to count rows by; rows are inferred from labels and values",
                                  grid.pos});
             std::vector<Slot> slots;
+            slots.reserve(toks.size());
             for (auto& t : toks) {
                 if (t.slot.kind == SlotKind::origin) slots.push_back(std::move(t.slot));
             }
@@ -415,13 +458,14 @@ private:
         }
         grid.positions = Positions::as_given;
         grid.width = width;
-        Row row;
-        for (auto& t : toks) {
-            if (row.slots.empty()) row.pos = t.slot.pos;
-            row.slots.push_back(std::move(t.slot));
-            if (row.slots.size() == width) grid.rows.push_back(std::exchange(row, Row{}));
+        grid.rows.reserve(toks.size() / width + 1);
+        for (std::size_t t = 0; t < toks.size(); t += width) {
+            Row& row = grid.rows.emplace_back();
+            row.pos = toks[t].slot.pos;
+            const std::size_t row_end = std::min<std::size_t>(t + width, toks.size());
+            row.slots.reserve(row_end - t);
+            for (std::size_t u = t; u < row_end; ++u) row.slots.push_back(std::move(toks[u].slot));
         }
-        if (!row.slots.empty()) grid.rows.push_back(std::move(row));
     }
 
     // No row boundaries in the markup: a row starts at a label that follows a value.
@@ -468,9 +512,10 @@ private:
         grid.form = FlatForm::no_pipes;
         grid.pos = pos_of(lines_[i], lines_[i].trimmed);
         std::vector<Slot> slots;
+        slots.reserve(count);
         for (std::size_t j = i; j <= last; ++j) {
             const Line& l = lines_[j];
-            if (l.kind != LineKind::blank) slots.push_back(origin(std::string(l.trimmed), pos_of(l, l.trimmed)));
+            if (l.kind != LineKind::blank) add_origin(slots, l.trimmed, pos_of(l, l.trimmed));
         }
         stream_rows(std::move(slots), grid);
         add_table(std::move(grid));

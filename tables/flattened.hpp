@@ -15,6 +15,8 @@ struct TextOptions {
     // Lines for which this returns true are section headings: they become BlockKind::heading,
     // never join a table as a cell, and end any table. extractor/ passes its section-heading
     // matcher (the tables library knows no template). Empty: no line is a heading.
+    // Must answer from the line alone: parse_text asks at most once per line, and only about
+    // lines whose reading depends on the answer.
     std::function<bool(std::string_view trimmed_line)> is_heading;
     // A run of short pipe-less lines becomes a table only when it has at least this many lines.
     std::size_t min_pipeless_run = 8;

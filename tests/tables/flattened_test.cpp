@@ -1,5 +1,6 @@
 // The flattened pipe markup in each form of ../shared/spec/FLATTENED.md → exact rows.
 #include <catch2/catch.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -184,4 +185,53 @@ TEST_CASE("tables::parse_text empty and pipe-only documents") {
     CHECK(parse_text("").blocks.empty());
     CHECK(parse_text("|||\n|\n").tables.empty());
     CHECK(parse_text("\n\n   \n").blocks.empty());
+}
+
+TEST_CASE("tables::parse_text \\n, \\r\\n and lone \\r line ends give the same grid and positions") {
+    const auto lf = parse_text("标题\n规章 | 0 | 0 | 0 |\n\n行政规范性文件 | 5 | 1 | 25 |\n规章 | 1 | 1 | 1 |");
+    const auto crlf = parse_text("标题\r\n规章 | 0 | 0 | 0 |\r\n\r\n行政规范性文件 | 5 | 1 | 25 |\r\n规章 | 1 | 1 | 1 |\r\n");
+    const auto cr = parse_text("标题\r规章 | 0 | 0 | 0 |\r\r行政规范性文件 | 5 | 1 | 25 |\r规章 | 1 | 1 | 1 |\r");
+    for (const auto* doc : {&lf, &crlf, &cr}) {
+        REQUIRE(doc->tables.size() == 1);
+        CHECK(rows_of(doc->tables[0]) == Rows{{"规章", "0", "0", "0"}, {"行政规范性文件", "5", "1", "25"}, {"规章", "1", "1", "1"}});
+        CHECK(doc->tables[0].rows[1].pos.line == 4);  // the empty line counts
+        CHECK(doc->tables[0].rows[1].slots[1].pos.column == 25);
+    }
+    // byte offsets count the terminators as written
+    CHECK(lf.tables[0].rows[1].pos.offset == 29);
+    CHECK(crlf.tables[0].rows[1].pos.offset == 32);
+    CHECK(cr.tables[0].rows[1].pos.offset == 29);
+    // \r\r\n is a lone \r and then \r\n: an empty line between
+    const auto mixed = parse_text("规章 | 0 | 0 | 0 |\r\r\n行政规范性文件 | 5 | 1 | 25 |\n\r规章 | 1 | 1 | 1 |");
+    REQUIRE(mixed.tables.size() == 1);
+    CHECK(mixed.tables[0].rows[1].pos.line == 3);
+    CHECK(mixed.tables[0].rows[2].pos.line == 5);
+}
+
+TEST_CASE("tables::parse_text empty and whitespace-only lines between cells") {
+    const auto doc = parse_text("\n\n第二十条第(一)项 | |||\n\xE3\x80\x80\n信息内容 |\n \xC2\xA0\n本年制发件数 |\n\n本年废止件数 |\n现行有效件数 |\n");
+    REQUIRE(doc.tables.size() == 1);
+    CHECK(rows_of(doc.tables[0]) == Rows{{"第二十条第(一)项", "#", "#", "#"}, {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}});
+    CHECK(doc.tables[0].pos.line == 3);
+    CHECK(doc.tables[0].rows[1].slots[1].pos.line == 7);
+}
+
+TEST_CASE("tables::parse_text asks the heading callback at most once per line") {
+    std::map<std::string, int> asked;
+    TextOptions o;
+    o.is_heading = [&asked](std::string_view l) {
+        ++asked[std::string(l)];
+        return l.rfind("三、", 0) == 0;
+    };
+    // every line distinct, so that counting by text counts by line
+    const auto doc = parse_text("一、总体情况\n规章\n|\n10\n|\n规范性文件\n|\n11\n|\n三、收到\n行政许可\n0\n1\n2\n3\n4\n5\n6\n7\n文字说明。\n", o);
+    CHECK_FALSE(asked.empty());
+    for (const auto& [line, times] : asked) {
+        INFO(line);
+        CHECK(times == 1);
+    }
+    REQUIRE(doc.blocks.size() == 5);
+    CHECK(doc.blocks[1].kind == BlockKind::table);
+    CHECK(doc.blocks[2].kind == BlockKind::heading);
+    CHECK(doc.blocks[2].text == "三、收到");
 }
