@@ -12,27 +12,11 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace zfxxgk::test {
 
 namespace fs = std::filesystem;
-
-class TempDir {
-public:
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "zfxxgk-crawl-XXXXXX").string();
-        if (::mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-        path_ = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 struct CliRun {
     int exit_code = 0;
@@ -57,13 +41,6 @@ inline CliRun run_cli(std::vector<std::string> args) {
     std::cerr.rdbuf(old);
     out.err = captured.str();
     return out;
-}
-
-inline std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 inline nlohmann::json read_json(const fs::path& p) { return nlohmann::json::parse(slurp(p)); }

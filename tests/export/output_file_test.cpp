@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/temp_dir.hpp"
 #include "export/agency_map.hpp"
 #include "export/output_file.hpp"
 
@@ -14,32 +15,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/zfxxgk-export-test-XXXXXX";
-        REQUIRE(mkdtemp(tmpl) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using zfxxgk::test::slurp;
 
 }  // namespace
 
 TEST_CASE("exporting::CsvWriter quotes per RFC 4180 and ends rows with CRLF") {
-    TempDir tmp;
+    zfxxgk::test::TempDir tmp("zfxxgk-export-test");
     CsvWriter w;
-    REQUIRE(w.open(tmp.path / "t.csv", Bom::no).empty());
+    REQUIRE(w.open(tmp.path() / "t.csv", Bom::no).empty());
     w.field(std::string_view("plain"));
     w.field(std::string_view("a,b"));
     w.field(std::string_view("say \"hi\""));
@@ -52,33 +35,33 @@ TEST_CASE("exporting::CsvWriter quotes per RFC 4180 and ends rows with CRLF") {
     w.number(std::nullopt);
     w.field(std::optional<int>{});
     w.end_row();
-    CHECK(fs::exists(tmp.path / (".t.csv.tmp." + std::to_string(::getpid()))));
-    CHECK_FALSE(fs::exists(tmp.path / "t.csv"));  // not in place before commit
+    CHECK(fs::exists(tmp.path() / (".t.csv.tmp." + std::to_string(::getpid()))));
+    CHECK_FALSE(fs::exists(tmp.path() / "t.csv"));  // not in place before commit
     REQUIRE(w.commit().empty());
-    CHECK(slurp(tmp.path / "t.csv") == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n-3,2.5,45,,\r\n");
-    CHECK(std::distance(fs::directory_iterator(tmp.path), fs::directory_iterator()) == 1);
+    CHECK(slurp(tmp.path() / "t.csv") == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n-3,2.5,45,,\r\n");
+    CHECK(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator()) == 1);
 }
 
 TEST_CASE("exporting::CsvWriter Bom::yes starts the file with the UTF-8 BOM") {
-    TempDir tmp;
+    zfxxgk::test::TempDir tmp("zfxxgk-export-test");
     CsvWriter w;
-    REQUIRE(w.open(tmp.path / "t.csv", Bom::yes).empty());
+    REQUIRE(w.open(tmp.path() / "t.csv", Bom::yes).empty());
     w.field(std::string_view("机关"));
     w.end_row();
     REQUIRE(w.commit().empty());
-    CHECK(slurp(tmp.path / "t.csv") == "\xEF\xBB\xBF机关\r\n");
+    CHECK(slurp(tmp.path() / "t.csv") == "\xEF\xBB\xBF机关\r\n");
 }
 
 TEST_CASE("exporting::OutputFile removes its temporary file when not committed") {
-    TempDir tmp;
+    zfxxgk::test::TempDir tmp("zfxxgk-export-test");
     {
         OutputFile f;
-        REQUIRE(f.open(tmp.path / "x.jsonl").empty());
+        REQUIRE(f.open(tmp.path() / "x.jsonl").empty());
         f.write("{}\n");
     }
-    CHECK(fs::is_empty(tmp.path));
+    CHECK(fs::is_empty(tmp.path()));
     OutputFile g;
-    CHECK_THAT(g.open(tmp.path / "missing-dir" / "x"), Catch::Contains("cannot create"));
+    CHECK_THAT(g.open(tmp.path() / "missing-dir" / "x"), Catch::Contains("cannot create"));
 }
 
 TEST_CASE("exporting::format_number writes integers without a point, other values shortest") {
@@ -90,19 +73,19 @@ TEST_CASE("exporting::format_number writes integers without a point, other value
 }
 
 TEST_CASE("exporting::load_agency_map reads TSV, skips comments, refuses conflicts with the line number") {
-    TempDir tmp;
-    std::ofstream(tmp.path / "map.tsv") << "\xEF\xBB\xBF# variant\tid\n\n乌海市工信局\t乌海市工业和信息化局\r\n"
+    zfxxgk::test::TempDir tmp("zfxxgk-export-test");
+    std::ofstream(tmp.path() / "map.tsv") << "\xEF\xBB\xBF# variant\tid\n\n乌海市工信局\t乌海市工业和信息化局\r\n"
                                            "乌海市工业和信息化局\t乌海市工业和信息化局\n";
-    const AgencyMapLoad ok = load_agency_map(tmp.path / "map.tsv");
+    const AgencyMapLoad ok = load_agency_map(tmp.path() / "map.tsv");
     REQUIRE(ok.error.empty());
     CHECK(ok.map.size() == 2);
     CHECK(ok.map.id_for("乌海市工信局") == "乌海市工业和信息化局");
     CHECK(ok.map.id_for("高平市人民政府办公室") == "高平市人民政府办公室");
 
-    std::ofstream(tmp.path / "bad.tsv") << "a\tb\nno tab here\n";
-    CHECK(load_agency_map(tmp.path / "bad.tsv").error ==
-          (tmp.path / "bad.tsv").string() + ":2: no tab: each line is `name variant<TAB>agency id`");
-    std::ofstream(tmp.path / "conflict.tsv") << "a\tb\na\tc\n";
-    CHECK_THAT(load_agency_map(tmp.path / "conflict.tsv").error, Catch::EndsWith(":2: \"a\" already maps to another agency id"));
-    CHECK_THAT(load_agency_map(tmp.path / "none.tsv").error, Catch::Contains("cannot be read"));
+    std::ofstream(tmp.path() / "bad.tsv") << "a\tb\nno tab here\n";
+    CHECK(load_agency_map(tmp.path() / "bad.tsv").error ==
+          (tmp.path() / "bad.tsv").string() + ":2: no tab: each line is `name variant<TAB>agency id`");
+    std::ofstream(tmp.path() / "conflict.tsv") << "a\tb\na\tc\n";
+    CHECK_THAT(load_agency_map(tmp.path() / "conflict.tsv").error, Catch::EndsWith(":2: \"a\" already maps to another agency id"));
+    CHECK_THAT(load_agency_map(tmp.path() / "none.tsv").error, Catch::Contains("cannot be read"));
 }
