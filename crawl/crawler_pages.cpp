@@ -1,8 +1,10 @@
 // What a finished request leads to: the archive, robots.txt, redirects, listing pages (more
 // URLs), report pages (records), attachments, failures — and the state update for each.
+#include <cstring>
 #include <iostream>
 
 #include "crawl/archive_replay.hpp"
+
 #include "crawl/crawler_impl.hpp"
 #include "extractor/dataset.hpp"
 #include "extractor/extract.hpp"
@@ -233,7 +235,10 @@ void Crawler::on_content(Task& task, const fetch::HttpExchange& ex, const fetch:
         return;
     }
     const std::string& body = decoded.value();
-    const std::string sha = fetch::sha256_hex(body);
+    // Without content or transfer coding the archive has just hashed these very bytes.
+    const bool archived_as_is = loc && !loc->payload_sha256.empty() && body.size() == ex.body.size() &&
+                                std::memcmp(body.data(), ex.body.data(), body.size()) == 0;
+    const std::string sha = archived_as_is ? loc->payload_sha256 : fetch::sha256_hex(body);
     const Previous prev = state_->previous(task.id);
     const std::string fetched_at = rfc3339(ex.started);
     FetchUpdate u;

@@ -49,6 +49,7 @@ struct WarcLocation {
     std::string request_record_id;
     std::uint64_t offset = 0;         // of the request record's gzip member
     std::uint64_t length = 0;         // bytes of both members
+    std::string payload_sha256;       // hex SHA-256 of the payload (WARC-Payload-Digest), "" if none
 };
 
 struct WarcFileSize {

@@ -202,8 +202,8 @@ Result<WarcLocation, std::string> WarcWriter::write_exchange(const WarcExchange&
         req_fields.insert(req_fields.begin() + 3, {"WARC-IP-Address", ex.ip});
         resp_fields.insert(resp_fields.begin() + 3, {"WARC-IP-Address", ex.ip});
     }
-    const std::string pd = payload_digest(ex);
-    if (!pd.empty()) resp_fields.emplace_back("WARC-Payload-Digest", "sha256:" + pd);
+    loc.payload_sha256 = payload_digest(ex);
+    if (!loc.payload_sha256.empty()) resp_fields.emplace_back("WARC-Payload-Digest", "sha256:" + loc.payload_sha256);
     if (!ex.truncated.empty()) resp_fields.emplace_back("WARC-Truncated", ex.truncated);
     resp_fields.insert(resp_fields.end(), ex.extra_fields.begin(), ex.extra_fields.end());
     auto r1 = append_member(record("request", req_fields, ex.request_head));
