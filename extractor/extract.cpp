@@ -403,24 +403,35 @@ Record extract_html(std::string_view utf8_html, Source source, std::vector<Warni
     return extract_document(*doc, std::move(source), std::move(input_warnings));
 }
 
+namespace {
+
+// Whether `s` starts with `lower_prefix` (lowercase ASCII), ignoring ASCII case.
+bool starts_with_nocase(std::string_view s, std::string_view lower_prefix) {
+    if (s.size() < lower_prefix.size()) return false;
+    for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower_prefix[i]) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 bool looks_like_html(std::string_view bytes) {
-    std::string_view head = bytes.substr(0, 4096);
-    std::string lower;
-    lower.reserve(head.size());
-    for (char c : head) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-    std::size_t i = lower.rfind("\xef\xbb\xbf", 0) == 0 ? 3 : 0;
-    while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\n' || lower[i] == '\r' || lower[i] == '\t')) ++i;
-    if (i < lower.size() && lower[i] == '<') {
-        const std::string_view rest = std::string_view(lower).substr(i + 1);
-        if (rest.substr(0, 8) == "!doctype" || rest.substr(0, 3) == "!--" || rest.substr(0, 4) == "html" ||
-            rest.substr(0, 4) == "head" || rest.substr(0, 4) == "meta" || rest.substr(0, 4) == "body" ||
-            rest.substr(0, 5) == "table" || rest.substr(0, 3) == "div" || rest.substr(0, 5) == "title" ||
-            rest.substr(0, 4) == "?xml") {
-            return true;
+    const std::string_view head = bytes.substr(0, 4096);
+    std::size_t i = head.rfind("\xef\xbb\xbf", 0) == 0 ? 3 : 0;
+    while (i < head.size() && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) ++i;
+    if (i < head.size() && head[i] == '<') {
+        const std::string_view rest = head.substr(i + 1);
+        for (std::string_view start : {"!doctype", "!--", "html", "head", "meta", "body", "table", "div", "title", "?xml"}) {
+            if (starts_with_nocase(rest, start)) return true;
         }
     }
-    for (std::string_view tag : {"<html", "<body", "<table"}) {
-        if (lower.find(tag) != std::string::npos) return true;
+    // a tag further in; memchr finds the candidates
+    for (std::size_t at = head.find('<'); at != std::string_view::npos; at = head.find('<', at + 1)) {
+        const std::string_view rest = head.substr(at + 1);
+        if (starts_with_nocase(rest, "html") || starts_with_nocase(rest, "body") || starts_with_nocase(rest, "table")) return true;
     }
     return false;
 }

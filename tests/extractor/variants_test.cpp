@@ -102,3 +102,18 @@ TEST_CASE("extractor::extract_text a 2021 table 2 with a 2019 table 3 maps both,
     CHECK(value_at(r, "applications.outcomes.total.total").number == std::optional<double>(7));
     CHECK_FALSE(r.has_failed_check());
 }
+
+TEST_CASE("extractor::looks_like_html from the first tag or a telling tag in the first 4 KiB, any case") {
+    using zfxxgk::extractor::looks_like_html;
+    CHECK(looks_like_html("<!DOCTYPE html><html>"));
+    CHECK(looks_like_html("\xef\xbb\xbf \r\n\t<META charset=gbk>"));
+    CHECK(looks_like_html("<!-- saved page -->"));
+    CHECK(looks_like_html("<?xml version=\"1.0\"?>"));
+    CHECK(looks_like_html("报告全文如下\n<TaBlE border=1>"));
+    CHECK(looks_like_html("一、总体情况\n<Body>"));
+    CHECK_FALSE(looks_like_html("一、总体情况 <p>段落</p> 行政复议 < 5"));
+    CHECK_FALSE(looks_like_html("规章|0|0|0\n<sup>注</sup>"));
+    CHECK_FALSE(looks_like_html(std::string(4096, 'x') + "<html>"));  // beyond the first 4 KiB
+    CHECK_FALSE(looks_like_html(""));
+    CHECK_FALSE(looks_like_html("<"));
+}
