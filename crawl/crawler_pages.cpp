@@ -346,7 +346,7 @@ void Crawler::on_report(Task& task, FetchUpdate& u, const std::string& body, con
     if (!prev.record_path.empty() && prev.record_path == rel) {
         // The same URL's report changed: its record is replaced, not set aside as a conflict.
         // Durable at the next commit (Crawler::maybe_commit syncs the file system before the state).
-        if (const std::string err = extractor::write_file_atomically(options_.dataset / rel, json + "\n", extractor::Durability::deferred);
+        if (const std::string err = extractor::write_file_atomically(options_.dataset / rel, json, "\n", extractor::Durability::deferred);
             !err.empty()) {
             write_failed(task, u, err);
             return;

@@ -58,6 +58,11 @@ fs::path record_path(const Record& record) {
 }
 
 std::string write_file_atomically(const fs::path& path, std::string_view data, Durability durability) {
+    return write_file_atomically(path, data, {}, durability);
+}
+
+std::string write_file_atomically(const fs::path& path, std::string_view data, std::string_view trailer,
+                                  Durability durability) {
     std::error_code ec;
     // One mkdir for the common cases (the directory exists, or only it is missing); the
     // whole chain when more is missing.
@@ -69,17 +74,19 @@ std::string write_file_atomically(const fs::path& path, std::string_view data, D
     const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp." + std::to_string(::getpid()));
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return tmp.string() + ": cannot create: " + std::strerror(errno);
-    std::size_t done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const std::string err = std::strerror(errno);
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return tmp.string() + ": write failed: " + err;
+    for (std::string_view piece : {data, trailer}) {
+        std::size_t done = 0;
+        while (done < piece.size()) {
+            const ssize_t n = ::write(fd, piece.data() + done, piece.size() - done);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                const std::string err = std::strerror(errno);
+                ::close(fd);
+                ::unlink(tmp.c_str());
+                return tmp.string() + ": write failed: " + err;
+            }
+            done += static_cast<std::size_t>(n);
         }
-        done += static_cast<std::size_t>(n);
     }
     if ((durability == Durability::now && ::fsync(fd) != 0) || ::close(fd) != 0) {
         const std::string err = std::strerror(errno);
@@ -126,12 +133,9 @@ WriteOutcome write_record(const fs::path& root, const Record& record, std::strin
             rel = rel.parent_path() / (rel.stem().string() + "-" + record.source.sha256.substr(0, 8) + ".json");
         }
     }
-    std::string data;
-    data.reserve(json.size() + 1);
-    data.append(json).push_back('\n');
     out.path = root / rel;
     out.relative = rel;
-    out.error = write_file_atomically(out.path, data, durability);
+    out.error = write_file_atomically(out.path, json, "\n", durability);
     return out;
 }
 

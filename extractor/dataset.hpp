@@ -42,6 +42,9 @@ WriteOutcome write_record(const std::filesystem::path& root, const Record& recor
 // message, empty on success.
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view data,
                                   Durability durability = Durability::now);
+// The same for `data` followed by `trailer` (a record and its final newline), without joining them.
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view data, std::string_view trailer,
+                                  Durability durability = Durability::now);
 
 // Makes every write to the file system holding `dir` durable (syncfs): the commit point for
 // writes made with Durability::deferred. Returns an error message, empty on success.

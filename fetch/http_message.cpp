@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <new>
 
 namespace zfxxgk::fetch {
 namespace {
@@ -252,10 +253,17 @@ const char* accepted_encodings() {
 #endif
 }
 
-std::string sha256_hex(std::string_view data) {
+std::string sha256_hex(std::string_view data) { return sha256_hex({data}); }
+
+std::string sha256_hex(std::initializer_list<std::string_view> pieces) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    if (ctx == nullptr) throw std::bad_alloc();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+    for (const std::string_view piece : pieces) EVP_DigestUpdate(ctx, piece.data(), piece.size());
+    EVP_DigestFinal_ex(ctx, digest, &len);
+    EVP_MD_CTX_free(ctx);
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
     out.reserve(len * 2);

@@ -5,6 +5,7 @@
 // response read back from the archive decodes exactly as it did when it was fetched.
 #include <cstdint>
 #include <optional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,5 +64,7 @@ const char* accepted_encodings();
 
 // Lowercase hex SHA-256 (OpenSSL).
 std::string sha256_hex(std::string_view data);
+// The same for the concatenation of `pieces`, without building it.
+std::string sha256_hex(std::initializer_list<std::string_view> pieces);
 
 }  // namespace zfxxgk::fetch

@@ -63,16 +63,17 @@ std::string truncate_file(const fs::path& path, std::uint64_t bytes) {
 
 namespace {
 
-std::string record(std::string_view type, const std::vector<Header>& fields, std::string_view block) {
-    std::string out = "WARC/1.1\r\nWARC-Type: ";
-    out.append(type);
-    out.append("\r\n");
+// A record whose block is `head` followed by `body` (an HTTP message), built in one string.
+std::string record(std::string_view type, const std::vector<Header>& fields, std::string_view head, std::string_view body = {}) {
+    std::string out;
+    out.reserve(head.size() + body.size() + 512 + 64 * fields.size());
+    out.append("WARC/1.1\r\nWARC-Type: ").append(type).append("\r\n");
     for (const auto& [name, value] : fields) {
         out.append(name).append(": ").append(value).append("\r\n");
     }
-    out.append("WARC-Block-Digest: sha256:").append(sha256_hex(block)).append("\r\n");
-    out.append("Content-Length: ").append(std::to_string(block.size())).append("\r\n\r\n");
-    out.append(block);
+    out.append("WARC-Block-Digest: sha256:").append(sha256_hex({head, body})).append("\r\n");
+    out.append("Content-Length: ").append(std::to_string(head.size() + body.size())).append("\r\n\r\n");
+    out.append(head).append(body);
     out.append("\r\n\r\n");
     return out;
 }
@@ -208,7 +209,7 @@ Result<WarcLocation, std::string> WarcWriter::write_exchange(const WarcExchange&
     resp_fields.insert(resp_fields.end(), ex.extra_fields.begin(), ex.extra_fields.end());
     auto r1 = append_member(record("request", req_fields, ex.request_head));
     if (!r1) return unexpected(r1.error());
-    auto r2 = append_member(record("response", resp_fields, ex.response_head + ex.response_body));
+    auto r2 = append_member(record("response", resp_fields, ex.response_head, ex.response_body));
     if (!r2) return unexpected(r2.error());
     loc.length = current_size_ - loc.offset;
     return loc;
