@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "crawl/archive_replay.hpp"
-
 #include "crawl/crawler_impl.hpp"
 #include "extractor/dataset.hpp"
 #include "extractor/extract.hpp"
